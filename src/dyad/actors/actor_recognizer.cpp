@@ -1,0 +1,294 @@
+#include "dyad/actors/actor_recognizer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include "dyad/actors/actor_code.h"
+#include "dyad/text/normalizer.h"
+
+namespace dyad {
+namespace {
+
+struct RawMatch {
+  uint32_t first, last;
+  ActorType type;
+  std::string code;
+  std::string where;
+};
+
+bool starts_upper(const std::string& f) {
+  return !f.empty() && (std::isupper(static_cast<unsigned char>(f[0])) ||
+                        static_cast<unsigned char>(f[0]) >= 0xC3);
+}
+bool is_alpha_word(const std::string& f) {
+  return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+// Words that may stand between a country word and its role noun
+// ("Iranian state media", "Syria's top diplomat") but never in a name.
+bool is_stop_word(const std::string& low) {
+  static const std::unordered_set<std::string> kStop = {
+      "and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+      "that", "which", "who", "whom", "said", "says", "say", "is", "are", "was", "were", "be", "been",
+      "has", "have", "had", "will", "would", "not", "as", "after", "before", "its", "their", "his",
+      "her", "this", "these", "those", "than", "into", "over", "against", "between", "while", "when",
+      "it", "they", "he", "she", "we", "i", "you", "also", "did", "do", "does", "can", "could",
+      "may", "might", "should", "must", "if", "because", "about", "amid", "since", "during"};
+  return kStop.count(low) > 0;
+}
+
+bool is_modifier_suffix(const std::string& low) {
+  static const std::unordered_set<std::string> kSuffix = {
+      "backed", "led", "aligned", "allied", "based", "funded", "supported", "sponsored", "owned",
+      "flagged", "controlled", "held", "run", "linked", "affiliated", "made", "built", "born"};
+  return kSuffix.count(low) > 0;
+}
+
+bool is_collective_code(const std::string& code) { return actor_role(code).empty() || actor_role(code) != "GOV"; }
+
+}  // namespace
+
+void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::string& date,
+                                Coreference& coref) const {
+  const auto& toks = s.tokens;
+  const size_t n = toks.size();
+  std::vector<std::string> low(n);
+  size_t upper = 0, lower = 0;
+  for (size_t i = 0; i < n; ++i) {
+    low[i] = fold_case(toks[i].form);
+    if (i > 0 && is_alpha_word(toks[i].form)) (starts_upper(toks[i].form) ? upper : lower)++;
+  }
+  // Sloppy text (all lower-case or all caps) carries no capitalisation signal.
+  const bool case_reliable = upper > 0 && lower > 0 && upper < lower * 3;
+
+  // 1. Dictionary matches, longest first.
+  std::vector<RawMatch> raw;
+  for (size_t i = 0; i < n;) {
+    const ActorMatch m = dict_->longest_match(toks, i);
+    if (m.length == 0) { ++i; continue; }
+    uint32_t chosen = (*m.entries)[0];
+    const std::string code = dict_->code_on(*m.entries, date, &chosen);
+    const ActorEntry& e = dict_->entries()[chosen];
+    const uint32_t last = static_cast<uint32_t>(i + m.length - 1);
+    bool keep = !code.empty();
+    if (keep && case_reliable && e.type != ActorType::Role && !starts_upper(toks[i].form) &&
+        !std::isdigit(static_cast<unsigned char>(toks[i].form[0])))
+      keep = false;  // "turkey", "china": common nouns
+    // "Iran-backed militia", "US-flagged tanker": the country only modifies.
+    if (keep && e.type != ActorType::Role && last + 2 < n && toks[last + 1].form == "-" &&
+        is_modifier_suffix(low[last + 2]))
+      keep = false;
+    if (keep) raw.push_back({static_cast<uint32_t>(i), last, e.type, code, e.where});
+    i += m.length;
+  }
+
+  // 2. Combine into mentions.
+  auto is_country_like = [](ActorType t) {
+    return t == ActorType::Country || t == ActorType::Adjective || t == ActorType::Epithet ||
+           t == ActorType::Capital || t == ActorType::Org;
+  };
+  std::vector<Mention> mentions;
+  std::vector<bool> used(raw.size(), false);
+  auto gap_ok = [&](uint32_t from, uint32_t to) {  // tokens strictly between may be modifiers
+    if (to <= from + 1) return true;
+    if (to - from - 1 > 3) return false;
+    for (uint32_t k = from + 1; k < to; ++k) {
+      if (toks[k].form == "'s" || toks[k].form == "'") continue;
+      if (!is_alpha_word(toks[k].form) || is_stop_word(low[k])) return false;
+    }
+    return true;
+  };
+  auto extend_name = [&](uint32_t last) {  // capitalised unknown words after a title: "Minister Abbas Araghchi"
+    if (!case_reliable) return last;
+    while (last + 1 < n && starts_upper(toks[last + 1].form) && is_alpha_word(toks[last + 1].form) &&
+           !is_stop_word(low[last + 1]) && low[last + 1].size() > 1)
+      ++last;
+    return last;
+  };
+  for (size_t r = 0; r < raw.size(); ++r) {
+    if (used[r]) continue;
+    const RawMatch& a = raw[r];
+    Mention m;
+    m.first = a.first;
+    m.last = a.last;
+    m.entry = a.where;
+    std::string country, role;
+    if (a.type == ActorType::Role) {
+      role = a.code;
+      // role of/for/at [the] COUNTRY-ish
+      if (r + 1 < raw.size() && is_country_like(raw[r + 1].type)) {
+        uint32_t k = a.last + 1;
+        if (k < n && (low[k] == "of" || low[k] == "for" || low[k] == "at" || low[k] == "from")) {
+          ++k;
+          if (k < n && low[k] == "the") ++k;
+          if (raw[r + 1].first == k) {
+            country = actor_country(raw[r + 1].code);
+            const std::string inner_role = actor_role(raw[r + 1].code);
+            // "a spokesperson for the Chinese Ministry": the inner role wins when it is a body
+            size_t last_r = r + 1;
+            if (r + 2 < raw.size() && raw[r + 2].type == ActorType::Role && gap_ok(raw[r + 1].last, raw[r + 2].first)) {
+              last_r = r + 2;
+            } else if (!inner_role.empty() && role.size() == 3) {
+              // keep the title's role
+            }
+            m.last = raw[last_r].last;
+            for (size_t u = r + 1; u <= last_r; ++u) used[u] = true;
+          }
+        }
+      }
+      // A title before a known person: "Foreign Minister Wang Yi"
+      if (country.empty() && r + 1 < raw.size() && raw[r + 1].type == ActorType::Person &&
+          raw[r + 1].first == a.last + 1) {
+        m = Mention{};
+        m.first = a.first;
+        m.last = raw[r + 1].last;
+        m.entry = raw[r + 1].where;
+        m.code = raw[r + 1].code;
+        used[r + 1] = true;
+      } else if (country.empty()) {
+        if (role.size() > 3) {  // the role word fixes the actor: "peacekeepers" -> IGOUNO
+          m.code = role;
+        } else {
+          continue;  // a role with no country is not an actor by itself
+        }
+      } else {
+        m.code = country + (role.size() == 3 ? role : "");
+      }
+    } else if (is_country_like(a.type)) {
+      country = actor_country(a.code);
+      role = actor_role(a.code);
+      // COUNTRY ['s] [modifiers] ROLE [Name] | COUNTRY ['s] [ROLE] PERSON
+      size_t next = r + 1;
+      if (next < raw.size() && raw[next].type == ActorType::Role && gap_ok(a.last, raw[next].first) &&
+          a.type != ActorType::Capital) {
+        const std::string& rc = raw[next].code;
+        if (rc.size() == 3) role = rc;
+        m.last = raw[next].last;
+        m.entry = raw[next].where;
+        used[next] = true;
+        // roles chain: "foreign ministry spokesperson"
+        while (next + 1 < raw.size() && raw[next + 1].type == ActorType::Role &&
+               raw[next + 1].first == raw[next].last + 1) {
+          ++next;
+          used[next] = true;
+          m.last = raw[next].last;
+        }
+        if (next + 1 < raw.size() && raw[next + 1].type == ActorType::Person &&
+            raw[next + 1].first == raw[next].last + 1) {
+          ++next;
+          used[next] = true;
+          m.last = raw[next].last;
+          m.entry = raw[next].where;
+          const std::string pc = raw[next].code;
+          if (actor_country(pc) == country || actor_role(pc).size()) {
+            country = actor_country(pc);
+            role = actor_role(pc);
+          }
+        } else {
+          m.last = extend_name(m.last);
+        }
+      } else if (next < raw.size() && raw[next].type == ActorType::Person && raw[next].first == a.last + 1 &&
+                 a.type == ActorType::Adjective) {
+        used[next] = true;
+        m.last = raw[next].last;
+        m.entry = raw[next].where;
+        country = actor_country(raw[next].code);
+        role = actor_role(raw[next].code);
+      }
+      // "Chinese language chief": spun text for "Chinese leader"
+      m.code = country + role;
+    } else {  // person
+      m.code = a.code;
+    }
+    m.head = m.last;
+    m.country = actor_country(m.code);
+    m.role = actor_role(m.code);
+    mentions.push_back(std::move(m));
+  }
+
+  // 3. Pronouns and descriptions, resolved against what the article said before.
+  auto find_antecedent = [&](bool human, bool plural) -> const Coreference::Antecedent* {
+    for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it) {
+      if (human && it->human) return &*it;
+      if (!human && !it->human && it->plural == plural) return &*it;
+      if (!human && !plural && !it->human) return &*it;
+    }
+    return nullptr;
+  };
+  std::vector<Mention> resolved;
+  for (size_t i = 0; i < n; ++i) {
+    bool in_mention = false;
+    for (const auto& m : mentions) in_mention = in_mention || (i >= m.first && i <= m.last);
+    if (in_mention) continue;
+    const std::string& w = low[i];
+    // "the two countries", "both sides": the last two distinct countries
+    if ((w == "two" || w == "both") && i + 1 < n &&
+        (low[i + 1] == "countries" || low[i + 1] == "sides" || low[i + 1] == "nations" ||
+         low[i + 1] == "neighbours" || low[i + 1] == "neighbors" || low[i + 1] == "governments" ||
+         low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "states")) {
+      std::vector<const Coreference::Antecedent*> pair;
+      for (auto it = coref.history.rbegin(); it != coref.history.rend() && pair.size() < 2; ++it) {
+        bool dup = false;
+        for (auto* p : pair) dup = dup || actor_country(p->code) == actor_country(it->code);
+        if (!dup) pair.push_back(&*it);
+      }
+      if (pair.size() == 2) {
+        const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments";
+        for (auto* p : pair) {
+          Mention m;
+          m.first = static_cast<uint32_t>(i > 0 && low[i - 1] == "the" ? i - 1 : i);
+          m.last = m.head = static_cast<uint32_t>(i + 1);
+          m.code = leaders ? actor_country(p->code) + "GOV" : actor_country(p->code);
+          m.country = actor_country(m.code);
+          m.role = actor_role(m.code);
+          m.entry = "coreference";
+          m.resolved_from = p->text;
+          m.is_pronoun = true;
+          resolved.push_back(std::move(m));
+        }
+      }
+      continue;
+    }
+    const bool he = w == "he" || w == "him" || w == "his" || w == "she" || w == "her";
+    const bool they = w == "they" || w == "them" || w == "their";
+    const bool its = w == "its";
+    if (!he && !they && !its) continue;
+    const Coreference::Antecedent* a = nullptr;
+    if (he) a = find_antecedent(true, false);
+    else a = find_antecedent(false, they);
+    // a pronoun never refers to an actor of its own sentence that comes after it
+    if (!a) continue;
+    Mention m;
+    m.first = m.last = m.head = static_cast<uint32_t>(i);
+    m.code = a->code;
+    m.country = actor_country(m.code);
+    m.role = actor_role(m.code);
+    m.entry = "coreference";
+    m.resolved_from = a->text;
+    m.is_pronoun = true;
+    resolved.push_back(std::move(m));
+  }
+
+  // Remember this sentence's actors for the next ones.
+  for (const auto& m : mentions) {
+    Coreference::Antecedent a;
+    a.code = m.code;
+    a.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
+    a.human = m.entry.rfind("people", 0) == 0 ||
+              (m.role == "GOV" && m.last > m.first && starts_upper(toks[m.last].form) &&
+               dict_->longest_match(toks, m.last).length == 0);
+    a.plural = !low[m.last].empty() && low[m.last].back() == 's' && !a.human;
+    coref.history.push_back(std::move(a));
+  }
+  (void)is_collective_code;
+  mentions.insert(mentions.end(), resolved.begin(), resolved.end());
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) {
+    return x.first != y.first ? x.first < y.first : x.code < y.code;
+  });
+  s.mentions = std::move(mentions);
+}
+
+}  // namespace dyad

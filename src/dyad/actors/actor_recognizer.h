@@ -1,0 +1,39 @@
+// Reads: Sentence::tokens (forms; POS when tagged), the document date.
+// Writes: Sentence::mentions.
+// Dictionary matches are combined into full mentions: a country word with a role
+// noun ("Russian forces", "China's foreign ministry" -> RUSMIL, CHNGOV), a role with an
+// "of/for" country ("a spokesperson for the Chinese ministry"), titles with names
+// ("Foreign Minister Wang Yi"). Pronouns and descriptions ("he", "the two countries")
+// are resolved through a per-document Coreference memory.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dyad/actors/actor_dictionary.h"
+#include "dyad/core/document.h"
+
+namespace dyad {
+
+// What the article has mentioned so far, for pronouns and descriptions.
+struct Coreference {
+  struct Antecedent {
+    std::string code, text;
+    bool human = false;
+    bool plural = false;
+  };
+  std::vector<Antecedent> history;  // most recent last
+};
+
+class ActorRecognizer {
+ public:
+  explicit ActorRecognizer(const ActorDictionary* dictionary) : dict_(dictionary) {}
+
+  void recognize(std::string_view text, Sentence& sentence, const std::string& date,
+                 Coreference& coref) const;
+
+ private:
+  const ActorDictionary* dict_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,315 @@
+#include "dyad/events/event_coder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "dyad/text/normalizer.h"
+
+namespace dyad {
+namespace {
+
+const std::unordered_set<std::string> kDeterminers = {"the", "a", "an", "its", "their", "his", "her",
+                                                      "'s", "this", "that", "these", "those", "our", "any"};
+const std::unordered_set<std::string> kLocative = {"in", "at", "near", "from", "inside", "across", "outside",
+                                                    "throughout", "around", "within", "into", "over"};
+const std::unordered_set<std::string> kBe = {"was", "were", "been", "being", "is", "are", "be", "got", "get"};
+const std::unordered_set<std::string> kNegators = {"not", "n't", "never", "no", "without", "nor"};
+const std::unordered_set<std::string> kNegatingVerbs = {"refused", "refuse", "refuses", "declined", "decline",
+                                                        "failed", "fail", "fails", "unable", "denied"};
+const std::unordered_set<std::string> kModals = {"would", "could", "might", "may", "should", "if", "whether",
+                                                 "unless", "can", "must"};
+const std::unordered_set<std::string> kRealisingVerbs = {"continue", "continued", "continues", "continuing",
+                                                         "began", "begin", "begins", "started", "start",
+                                                         "starts", "moved", "proceeded", "went", "managed",
+                                                         "used", "decided"};
+
+bool is_clause_break(const std::string& f) { return f == ";" || f == ":" || f == "--" || f == "(" || f == ")"; }
+
+struct Context {
+  const Sentence& s;
+  std::vector<std::string> low;
+  std::vector<int> mention_at;  // first mention covering a token, -1 if none
+};
+
+// Mentions coordinated with mention m ("the US and Britain", "Russia, Iran and Hezbollah"),
+// including m itself and mentions sharing m's span ("the two countries").
+std::vector<int> coordinated(const Context& c, int m) {
+  std::set<int> group = {m};
+  const auto& ms = c.s.mentions;
+  for (int k = 0; k < static_cast<int>(ms.size()); ++k)
+    if (ms[k].first == ms[m].first && ms[k].last == ms[m].last) group.insert(k);
+  auto linked = [&](uint32_t a_last, uint32_t b_first) {
+    if (b_first <= a_last) return false;
+    const uint32_t gap = b_first - a_last - 1;
+    if (gap == 0 || gap > 3) return false;
+    bool conj = false;
+    for (uint32_t k = a_last + 1; k < b_first; ++k) {
+      const std::string& w = c.low[k];
+      if (w == "and" || w == "," || w == "or" || w == "&") conj = true;
+      else if (w != "the" && w != "as" && w != "well" && w != "both" && w != "'s") return false;
+    }
+    return conj;
+  };
+  bool grew = true;
+  while (grew) {
+    grew = false;
+    for (int k = 0; k < static_cast<int>(ms.size()); ++k) {
+      if (group.count(k) || ms[k].is_pronoun) continue;
+      for (int g : group) {
+        if (linked(ms[g].last, ms[k].first) || linked(ms[k].last, ms[g].first)) {
+          group.insert(k);
+          grew = true;
+          break;
+        }
+      }
+    }
+  }
+  return {group.begin(), group.end()};
+}
+
+bool preceded_by_locative(const Context& c, const Mention& m) {
+  uint32_t k = m.first;
+  while (k > 0 && (c.low[k - 1] == "the")) --k;
+  return k > 0 && kLocative.count(c.low[k - 1]) > 0;
+}
+
+struct Trigger {
+  uint32_t first, last;  // tokens
+  uint32_t pattern;
+  int target = -1, source = -1;  // mentions from slots
+  size_t score = 0;
+};
+
+}  // namespace
+
+void EventCoder::code(Sentence& s) const {
+  s.events.clear();
+  if (s.boilerplate || s.mentions.empty()) return;
+  Context c{s, {}, std::vector<int>(s.tokens.size(), -1)};
+  const size_t n = s.tokens.size();
+  c.low.reserve(n);
+  for (const auto& t : s.tokens) c.low.push_back(fold_case(t.form));
+  for (int m = static_cast<int>(s.mentions.size()) - 1; m >= 0; --m)
+    for (uint32_t k = s.mentions[m].first; k <= s.mentions[m].last && k < n; ++k) c.mention_at[k] = m;
+  const bool question = n > 0 && (s.tokens.back().form == "?" ||
+                                  (n > 1 && s.tokens[n - 2].form == "?"));
+
+  // 1. Triggers: the most specific pattern at each token.
+  std::vector<Trigger> triggers;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.mention_at[i] >= 0 && !s.mentions[c.mention_at[i]].is_pronoun) continue;
+    Trigger best{};
+    bool found = false;
+    for (const auto& lemma : lex_->lemmas_of(s.tokens[i], c.low[i])) {
+      for (uint32_t pi : lex_->patterns_with_trigger(lemma)) {
+        const EventPattern& p = lex_->pattern(pi);
+        const bool after_det = i > 0 && kDeterminers.count(c.low[i - 1]);
+        if (!p.noun && after_det) continue;  // "the attack" is a noun
+        Trigger t{i, i, pi, -1, -1, p.words() * 10};
+        uint32_t pos = i + 1;
+        bool ok = true;
+        for (size_t e = 1; e < p.elements.size() && ok; ++e) {
+          const auto& el = p.elements[e];
+          ok = false;
+          for (uint32_t j = pos; j < n && j <= pos + 3; ++j) {
+            if (is_clause_break(c.low[j])) break;
+            if (el.kind == PatternElement::Kind::Word) {
+              if (c.mention_at[j] >= 0 && !s.mentions[c.mention_at[j]].is_pronoun) break;
+              if (lex_->matches(s.tokens[j], c.low[j], el.lemma)) {
+                t.last = j;
+                pos = j + 1;
+                ok = true;
+                break;
+              }
+            } else if (c.mention_at[j] >= 0) {
+              const int m = c.mention_at[j];
+              (el.kind == PatternElement::Kind::Target ? t.target : t.source) = m;
+              pos = s.mentions[m].last + 1;
+              t.score += 1;
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (ok && (!found || t.score > best.score)) {
+          best = t;
+          found = true;
+        }
+      }
+    }
+    if (found) triggers.push_back(best);
+  }
+
+  // 2. Arguments and modality for each trigger.
+  struct Candidate { int source, target; std::string code; const Trigger* trig; Modality mod; };
+  std::vector<Candidate> cands;
+  for (const auto& t : triggers) {
+    const EventPattern& p = lex_->pattern(t.pattern);
+    const uint32_t i = t.first;
+    Modality mod = Modality::Asserted;
+    // negation and modality in the few words before the trigger
+    const uint32_t window = i >= 5 ? i - 5 : 0;
+    for (uint32_t k = window; k < i; ++k) {
+      if (is_clause_break(c.low[k]) || c.low[k] == ",") { mod = Modality::Asserted; continue; }
+      if (kNegators.count(c.low[k]) || kNegatingVerbs.count(c.low[k])) mod = Modality::Negated;
+      else if (kModals.count(c.low[k]) && mod != Modality::Negated) mod = Modality::Hypothetical;
+    }
+    if (i >= 1 && c.low[i - 1] == "to" && !p.noun && mod == Modality::Asserted) {
+      const bool realised = i >= 2 && kRealisingVerbs.count(c.low[i - 2]);
+      if (!realised) mod = Modality::Hypothetical;
+    }
+    if (question) mod = Modality::Hypothetical;
+
+    // passive: "was attacked by X"
+    bool passive = false;
+    if (!p.noun && i >= 1) {
+      uint32_t k = i - 1;
+      if (k > 0 && (c.low[k].size() > 2 && c.low[k].substr(c.low[k].size() - 2) == "ly")) --k;
+      passive = kBe.count(c.low[k]) > 0 && c.low[i].size() > 2 &&
+                (c.low[i].substr(c.low[i].size() - 2) == "ed" || c.low[i].substr(c.low[i].size() - 2) == "en" ||
+                 c.low[i] != fold_case(p.elements[0].lemma));
+      if (passive && (c.low[i].size() > 3 && c.low[i].substr(c.low[i].size() - 3) == "ing")) passive = false;
+    }
+
+    int source = t.source, target = t.target;
+    auto nearest_left = [&](uint32_t from, uint32_t max_back) {
+      int best = -1;
+      for (uint32_t k = from; k-- > 0 && from - k <= max_back;) {
+        if (is_clause_break(c.low[k])) break;
+        const int m = c.mention_at[k];
+        if (m < 0) continue;
+        if (preceded_by_locative(c, s.mentions[m])) { k = s.mentions[m].first; continue; }
+        // skip "according to X", possessed nouns ("X's")
+        best = m;
+        break;
+      }
+      return best;
+    };
+    auto first_right = [&](uint32_t from, uint32_t max_ahead, bool stop_at_comma) {
+      for (uint32_t k = from; k < n && k <= from + max_ahead; ++k) {
+        if (is_clause_break(c.low[k]) || (stop_at_comma && c.low[k] == ",")) break;
+        if (c.low[k] == "that" || c.low[k] == "which" || c.low[k] == "who") break;
+        const int m = c.mention_at[k];
+        if (m < 0) continue;
+        if (preceded_by_locative(c, s.mentions[m])) { k = s.mentions[m].last; continue; }
+        return m;
+      }
+      return -1;
+    };
+
+    if (p.say) {
+      // Speaker: slot, else subject before, else "..., X said" after.
+      if (source < 0) source = nearest_left(i, 12);
+      bool content_before = false;
+      if (source < 0) {
+        for (uint32_t k = t.last + 1; k < n && k <= t.last + 8; ++k)
+          if (c.mention_at[k] >= 0) { source = c.mention_at[k]; content_before = true; break; }
+      } else if (s.mentions[source].first > i) {
+        content_before = true;
+      }
+      if (source < 0) continue;
+      if (s.mentions[source].role == "MED") continue;  // outlets that merely report
+      std::set<std::string> seen;
+      const Mention& sp = s.mentions[source];
+      for (int m = 0; m < static_cast<int>(s.mentions.size()); ++m) {
+        const Mention& mm = s.mentions[m];
+        if (m == source || mm.country == sp.country) continue;
+        const bool in_content = content_before ? mm.last < sp.first : mm.first > t.last;
+        if (!in_content || !seen.insert(mm.country).second) continue;
+        cands.push_back({source, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
+      }
+      continue;
+    }
+
+    if (p.noun) {
+      if (source < 0) {
+        // possessor or adjective right before: "Russia's invasion", "Israeli missile strike"
+        for (uint32_t k = i; k-- > 0 && i - k <= 3;) {
+          if (c.mention_at[k] >= 0) { source = c.mention_at[k]; break; }
+          if (!(kDeterminers.count(c.low[k]) || c.low[k] == "'s" || c.low[k] == "'" ||
+                c.low[k].find_first_of("0123456789,.;") == std::string::npos))
+            break;
+        }
+      }
+      if (source < 0) {  // "attacks by the militia"
+        for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 4; ++k)
+          if (c.low[k] == "by" && c.mention_at[k + 1] >= 0) { source = c.mention_at[k + 1]; break; }
+          else if (c.low[k] == "by" && k + 2 < n && c.low[k + 1] == "the" && c.mention_at[k + 2] >= 0) {
+            source = c.mention_at[k + 2];
+            break;
+          }
+      }
+      if (target < 0 && !p.notarget) {
+        for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 3; ++k) {
+          const std::string& w = c.low[k];
+          if (w == "on" || w == "against" || w == "of" || w == "with" || w == "to" || w == "between") {
+            const int m = first_right(k + 1, 3, true);
+            if (m >= 0 && m != source) target = m;
+            break;
+          }
+        }
+      }
+      if (source < 0) continue;
+    } else if (passive) {
+      for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 6; ++k)
+        if (c.low[k] == "by") { source = first_right(k + 1, 3, true); break; }
+      if (target < 0 && !p.notarget) target = nearest_left(i, 15);
+      if (source < 0) continue;  // agentless passive: no source
+    } else {
+      if (source < 0) source = nearest_left(i, 25);
+      if (source < 0) continue;
+      if (target < 0 && !p.notarget) {
+        const int m = first_right(t.last + 1, 8, false);
+        if (m >= 0) target = m;
+      }
+    }
+    if (target == source) target = -1;
+
+    const auto sources = coordinated(c, source);
+    std::vector<int> targets;
+    if (target >= 0) targets = coordinated(c, target);
+    if (targets.empty()) {
+      if (p.mutual && sources.size() >= 2) {
+        for (int a : sources)
+          for (int b : sources)
+            if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+        continue;
+      }
+      for (int a : sources) cands.push_back({a, -1, p.code, &t, mod});
+      continue;
+    }
+    for (int a : sources)
+      for (int b : targets) {
+        if (s.mentions[a].country == s.mentions[b].country && s.mentions[a].code == s.mentions[b].code) continue;
+        cands.push_back({a, b, p.code, &t, mod});
+        if (p.mutual) cands.push_back({b, a, p.code, &t, mod});
+      }
+  }
+
+  // 3. One event per (source, target, root): the most specific code wins.
+  std::map<std::tuple<std::string, std::string, std::string, int>, size_t> index;
+  for (const auto& cd : cands) {
+    const std::string src = s.mentions[cd.source].code;
+    const std::string tgt = cd.target >= 0 ? s.mentions[cd.target].code : "---";
+    const auto key = std::make_tuple(src, tgt, cd.code.substr(0, 2), static_cast<int>(cd.mod));
+    Event e;
+    e.source = cd.source;
+    e.target = cd.target;
+    e.code = cd.code;
+    e.trigger_first = cd.trig->first;
+    e.trigger_last = cd.trig->last;
+    e.rule = lex_->pattern(cd.trig->pattern).where;
+    e.modality = cd.mod;
+    auto it = index.find(key);
+    if (it == index.end()) {
+      index.emplace(key, s.events.size());
+      s.events.push_back(std::move(e));
+    } else if (e.code.size() > s.events[it->second].code.size()) {
+      s.events[it->second] = std::move(e);
+    }
+  }
+}
+
+}  // namespace dyad

@@ -1,0 +1,42 @@
+// `dyad code`: streams articles from the inputs through the DocumentCoder on N
+// threads and writes events in input order (same bytes whatever N). Memory stays
+// bounded: articles are read, coded and written in batches.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "dyad/io/article_reader.h"
+#include "dyad/io/event_writer.h"
+#include "dyad/pipeline/resources.h"
+
+namespace dyad {
+
+struct RunOptions {
+  std::vector<std::string> inputs;  // "-" = stdin
+  std::string format = "jsonl";
+  unsigned threads = 1;
+  ReaderOptions reader;
+  WriterOptions writer;
+  bool progress = false;            // progress line on stderr
+};
+
+struct Failure {
+  std::string source;
+  size_t line = 0;
+  std::string doc_id, reason;
+};
+
+struct RunReport {
+  size_t articles_read = 0, articles_coded = 0, articles_failed = 0;
+  size_t sentences = 0, tokens = 0, events = 0, warnings = 0;
+  double seconds = 0;
+  std::vector<Failure> failures;
+  std::string summary() const;
+};
+
+// Failures and warnings are written to `log` as they happen.
+RunReport run_coding(const Resources& resources, const RunOptions& options, std::ostream& out, std::ostream& log);
+
+}  // namespace dyad

@@ -1,0 +1,65 @@
+#include "dyad/pipeline/resources.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "dyad/pipeline/analyzer_hook.h"
+
+namespace dyad {
+
+std::string default_data_dir() {
+  if (const char* d = std::getenv("DYAD_DATA")) return d;
+  return std::string(DYAD_SOURCE_DIR) + "/data";
+}
+
+std::string default_models_dir() {
+  if (const char* d = std::getenv("DYAD_MODELS")) return d;
+  return std::string(DYAD_SOURCE_DIR) + "/models";
+}
+
+std::unique_ptr<Resources> Resources::load(const std::string& data_dir, const std::string& models_dir,
+                                           bool require_models) {
+  if (!std::filesystem::is_directory(data_dir))
+    throw std::runtime_error("data folder not found: " + data_dir + " (use --data DIR)");
+  auto r = std::make_unique<Resources>();
+  r->abbreviations = Abbreviations::load(data_dir + "/text/abbreviations.tsv");
+  r->splitter = std::make_unique<SentenceSplitter>(
+      &r->abbreviations, SentenceSplitter::load_boilerplate(data_dir + "/text/boilerplate.tsv"));
+  r->tokenizer = std::make_unique<Tokenizer>(&r->abbreviations);
+  r->actors = ActorDictionary::load(data_dir + "/actors", *r->tokenizer);
+  r->recognizer = std::make_unique<ActorRecognizer>(&r->actors);
+  r->codebook = Codebook::load(data_dir + "/events/codebook.tsv");
+  r->lexicon = VerbLexicon::load(data_dir + "/events/verbs.tsv", data_dir + "/events/inflections.tsv",
+                                 r->codebook);
+  r->coder = std::make_unique<EventCoder>(&r->lexicon);
+  r->analyzer = load_analyzer(models_dir, require_models);
+  return r;
+}
+
+std::vector<std::string> check_data(const std::string& data_dir) {
+  std::vector<std::string> problems;
+  auto guard = [&](auto&& fn) {
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      problems.push_back(e.what());
+    }
+  };
+  Abbreviations abbreviations;
+  guard([&] { abbreviations = Abbreviations::load(data_dir + "/text/abbreviations.tsv"); });
+  guard([&] { SentenceSplitter::load_boilerplate(data_dir + "/text/boilerplate.tsv"); });
+  Tokenizer tokenizer(&abbreviations);
+  guard([&] {
+    for (auto& p : ActorDictionary::check(data_dir + "/actors", tokenizer)) problems.push_back(p);
+  });
+  Codebook codebook;
+  guard([&] { codebook = Codebook::load(data_dir + "/events/codebook.tsv"); });
+  guard([&] {
+    for (auto& p : VerbLexicon::check(data_dir + "/events/verbs.tsv", data_dir + "/events/inflections.tsv", codebook))
+      problems.push_back(p);
+  });
+  return problems;
+}
+
+}  // namespace dyad

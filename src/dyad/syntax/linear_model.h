@@ -1,0 +1,72 @@
+// A sparse multi-class linear model: hashed feature -> short list of (class, weight).
+// Used by the tagger and the parser at run time. Immutable after load, so it can be
+// shared by threads. Rows live in an open-addressing table that is saved as is, so
+// loading is a few array reads.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dyad/syntax/model_file.h"
+
+namespace dyad::syntax {
+
+// 64-bit feature hashing. A feature is a template id combined with a few atoms.
+inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+inline uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return mix64(h ^ s.size());
+}
+inline uint64_t feat(uint64_t tmpl, uint64_t a) {
+  uint64_t h = mix64(tmpl * 0x9e3779b97f4a7c15ULL + a);
+  return h ? h : 1;
+}
+inline uint64_t feat(uint64_t tmpl, uint64_t a, uint64_t b) {
+  return feat(tmpl, mix64(a + 0x632be59bd9b4e019ULL) ^ (b * 0x85ebca77c2b2ae63ULL + 1));
+}
+inline uint64_t feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return feat(tmpl, mix64(a + 0x632be59bd9b4e019ULL) ^ (b * 0x85ebca77c2b2ae63ULL + 1),
+              c * 0x27d4eb2f165667c5ULL + 7);
+}
+
+class LinearModel {
+ public:
+  struct Row {
+    uint64_t key;
+    std::vector<std::pair<uint16_t, float>> entries;  // (class, weight)
+  };
+
+  LinearModel() = default;
+  static LinearModel build(uint32_t num_classes, std::vector<Row> rows);
+
+  uint32_t num_classes() const { return num_classes_; }
+  size_t num_features() const { return row_start_.empty() ? 0 : row_start_.size() - 1; }
+  size_t num_weights() const { return weights_.size(); }
+
+  // scores[0..num_classes) = sum of the rows of the features (missing ones add nothing).
+  void score(const uint64_t* feats, size_t n, float* scores) const;
+
+  void save(ByteWriter& w) const;
+  static LinearModel load(ByteReader& r);
+
+ private:
+  uint32_t num_classes_ = 0;
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> keys_;       // 0 = empty slot
+  std::vector<uint32_t> slot_row_;   // row index of each slot
+  std::vector<uint32_t> row_start_;  // rows + 1 offsets into classes_/weights_
+  std::vector<uint16_t> classes_;
+  std::vector<float> weights_;
+};
+
+}  // namespace dyad::syntax

@@ -1,0 +1,53 @@
+#include "dyad/syntax/perceptron_trainer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dyad::syntax {
+
+void PerceptronTrainer::score(const uint64_t* feats, size_t n, float* scores) const {
+  std::fill(scores, scores + num_classes_, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    auto it = rows_.find(feats[i]);
+    if (it == rows_.end()) continue;
+    for (const Entry& e : it->second) scores[e.cls] += e.w;
+  }
+}
+
+void PerceptronTrainer::add(std::vector<Entry>& row, uint32_t cls, float delta) {
+  for (Entry& e : row) {
+    if (e.cls == cls) {
+      e.total += static_cast<double>(time_ - e.stamp) * e.w;
+      e.stamp = time_;
+      e.w += delta;
+      return;
+    }
+  }
+  row.push_back({static_cast<uint16_t>(cls), delta, 0.0, time_});
+}
+
+void PerceptronTrainer::update(const uint64_t* feats, size_t n, uint32_t gold, uint32_t pred) {
+  if (gold == pred) return;
+  for (size_t i = 0; i < n; ++i) {
+    auto& row = rows_[feats[i]];
+    add(row, gold, 1.0f);
+    add(row, pred, -1.0f);
+  }
+}
+
+LinearModel PerceptronTrainer::averaged(float prune) const {
+  std::vector<LinearModel::Row> rows;
+  rows.reserve(rows_.size());
+  for (const auto& [key, entries] : rows_) {
+    LinearModel::Row row{key, {}};
+    for (const Entry& e : entries) {
+      double total = e.total + static_cast<double>(time_ - e.stamp) * e.w;
+      float avg = static_cast<float>(total / static_cast<double>(time_));
+      if (std::fabs(avg) >= prune) row.entries.push_back({e.cls, avg});
+    }
+    if (!row.entries.empty()) rows.push_back(std::move(row));
+  }
+  return LinearModel::build(num_classes_, std::move(rows));
+}
+
+}  // namespace dyad::syntax

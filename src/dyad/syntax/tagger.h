@@ -1,0 +1,70 @@
+// Part-of-speech tagger: greedy left-to-right averaged perceptron predicting the
+// pair (XPOS, UPOS) as one class, with word, affix, shape and tag-dictionary
+// ("ambiguity class") features and the two previous predictions.
+// Reads: Token::form. Writes: Token::xpos, Token::upos.
+// Immutable after load: one Tagger may be shared by threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dyad/core/document.h"
+#include "dyad/syntax/linear_model.h"
+
+namespace dyad::syntax {
+
+// Hashes describing one word, computed once per token.
+struct WordAtoms {
+  uint64_t form = 0, lower = 0, shape = 0, amb = 0;
+  uint64_t suffix[4] = {}, prefix[3] = {};
+  uint32_t flags = 0;
+};
+
+// Word form -> hash of the set of classes seen with it in training.
+class AmbiguityClasses {
+ public:
+  AmbiguityClasses() = default;
+  explicit AmbiguityClasses(std::vector<std::pair<uint64_t, uint64_t>> entries);
+  uint64_t get(uint64_t lower_hash) const;
+  const std::vector<std::pair<uint64_t, uint64_t>>& entries() const { return entries_; }
+
+ private:
+  std::vector<std::pair<uint64_t, uint64_t>> entries_;  // sorted by key
+};
+
+std::string lower_ascii(std::string_view s);
+WordAtoms word_atoms(std::string_view form, const AmbiguityClasses& amb);
+// Appends the features for position i given the two previous class ids (-1 = none).
+void tagger_features(const WordAtoms* words, int n, int i, int prev1, int prev2,
+                     std::vector<uint64_t>& out);
+
+class Tagger {
+ public:
+  Tagger() = default;
+  Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel model,
+         AmbiguityClasses amb);
+
+  // Throws std::runtime_error naming the file when it is missing or bad.
+  static Tagger load(const std::string& path);
+  void save(const std::string& path, const std::string& provenance) const;
+
+  void tag(Sentence& s) const;
+  // Class ids for the forms (index into xpos()/upos()).
+  void tag_ids(const std::vector<std::string_view>& forms, std::vector<int>& out) const;
+
+  size_t num_classes() const { return xpos_.size(); }
+  const std::string& xpos(int cls) const { return xpos_[cls]; }
+  const std::string& upos(int cls) const { return upos_[cls]; }
+  const LinearModel& model() const { return model_; }
+  const AmbiguityClasses& ambiguity() const { return amb_; }
+
+ private:
+  std::vector<std::string> xpos_, upos_;  // per class
+  LinearModel model_;
+  AmbiguityClasses amb_;
+};
+
+}  // namespace dyad::syntax

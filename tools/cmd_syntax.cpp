@@ -1,0 +1,278 @@
+// dyad train | parse | eval-parse: the syntax stage's commands.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#if __has_include("commands.h")
+#include "commands.h"
+#endif
+#include "dyad/io/article_reader.h"
+#include "dyad/io/conllu.h"
+#include "dyad/syntax/analyzer.h"
+#include "dyad/syntax/evaluation.h"
+#include "dyad/syntax/lemmatizer_trainer.h"
+#include "dyad/syntax/parser_trainer.h"
+#include "dyad/syntax/tagger_trainer.h"
+#include "dyad/text/abbreviations.h"
+#include "dyad/text/sentence_splitter.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::vector<dyad::Sentence> sentences_of(const std::vector<dyad::ConlluSentence>& v) {
+  std::vector<dyad::Sentence> out;
+  out.reserve(v.size());
+  for (const auto& cs : v) out.push_back(cs.sentence);
+  return out;
+}
+
+// The lead's sentence splitter and tokenizer, with the shipped abbreviation list.
+class TextSegmenter {
+ public:
+  TextSegmenter() : abbreviations_(load_abbreviations()), splitter_(&abbreviations_, {}) {}
+  std::vector<dyad::Sentence> operator()(const std::string& text) const {
+    return splitter_.split(text);
+  }
+
+ private:
+  static dyad::Abbreviations load_abbreviations() {
+    const std::string path = std::string(DYAD_SOURCE_DIR) + "/data/text/abbreviations.tsv";
+    if (std::filesystem::exists(path)) return dyad::Abbreviations::load(path);
+    return dyad::Abbreviations();
+  }
+  dyad::Abbreviations abbreviations_;
+  dyad::SentenceSplitter splitter_;
+};
+
+int usage(const char* text) {
+  std::cerr << "usage: " << text << "\n";
+  return 2;
+}
+
+// Replaces xpos/upos of `target` by the tagger's predictions.
+void retag(const dyad::syntax::Tagger& tagger, std::vector<dyad::Sentence>& target) {
+  for (auto& s : target) tagger.tag(s);
+}
+
+std::string provenance(const std::string& train, const std::string& dev, const std::string& what) {
+  std::ostringstream p;
+  p << "dyad " << DYAD_VERSION << "\ntrain: " << std::filesystem::path(train).filename().string()
+    << "\ndev: " << std::filesystem::path(dev).filename().string() << "\n" << what;
+  return p.str();
+}
+
+}  // namespace
+
+namespace dyad {
+
+int cmd_train(const std::vector<std::string>& args) {
+  const char* kUsage =
+      "dyad train TRAIN.conllu DEV.conllu [-o DIR] [--tagger-epochs N] [--parser-epochs N] "
+      "[--folds K] [--seed S]";
+  std::vector<std::string> files;
+  std::string out_dir = "models";
+  int tagger_epochs = 8, parser_epochs = 15, folds = 4;
+  uint64_t seed = 1;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    try {
+      if (a == "-o" || a == "--output") {
+        auto v = value();
+        if (!v) return usage(kUsage);
+        out_dir = *v;
+      } else if (a == "--tagger-epochs" || a == "--parser-epochs" || a == "--folds" || a == "--seed") {
+        auto v = value();
+        if (!v) return usage(kUsage);
+        long long x = std::stoll(*v);
+        if (x < 1) return usage(kUsage);
+        if (a == "--tagger-epochs") tagger_epochs = static_cast<int>(x);
+        else if (a == "--parser-epochs") parser_epochs = static_cast<int>(x);
+        else if (a == "--folds") folds = static_cast<int>(x);
+        else seed = static_cast<uint64_t>(x);
+      } else if (!a.empty() && a[0] == '-') {
+        return usage(kUsage);
+      } else {
+        files.push_back(a);
+      }
+    } catch (const std::exception&) {
+      return usage(kUsage);
+    }
+  }
+  if (files.size() != 2) return usage(kUsage);
+  try {
+    const auto start = Clock::now();
+    auto train_cs = dyad::read_conllu_file(files[0]);
+    auto dev_cs = dyad::read_conllu_file(files[1]);
+    std::vector<dyad::Sentence> train = sentences_of(train_cs), dev = sentences_of(dev_cs);
+    std::filesystem::create_directories(out_dir);
+    std::cerr << "read " << train.size() << " training and " << dev.size() << " dev sentences\n";
+
+    using namespace dyad::syntax;
+    // Lemmatizer and features: tables from the gold training data.
+    Lemmatizer lemmatizer = train_lemmatizer(train);
+    lemmatizer.save(out_dir + "/" + kLemmatizerFile, provenance(files[0], files[1], "lemmatizer: tables + suffix rules\n"));
+
+    // Jackknifed tags for the parser's training data (folds trained two at a time).
+    TaggerTrainOptions topt;
+    topt.epochs = tagger_epochs;
+    topt.seed = seed;
+    std::vector<dyad::Sentence> train_tagged = train;
+    auto run_fold = [&](int f) {
+      std::vector<dyad::Sentence> part;
+      for (size_t i = 0; i < train.size(); ++i)
+        if (static_cast<int>(i % folds) != f) part.push_back(train[i]);
+      Tagger t = train_tagger(part, {}, topt);
+      for (size_t i = f; i < train.size(); i += folds) t.tag(train_tagged[i]);
+    };
+    if (folds > 1) {
+      for (int f = 0; f < folds; f += 2) {
+        std::thread second;
+        if (f + 1 < folds) second = std::thread(run_fold, f + 1);
+        run_fold(f);
+        if (second.joinable()) second.join();
+      }
+      std::cerr << "jackknifed tags (" << folds << " folds) after " << since(start) << " s\n";
+    }
+    topt.log = &std::cerr;
+    Tagger tagger = train_tagger(train, dev, topt);
+    std::ostringstream tp;
+    tp << "tagger: averaged perceptron, epochs " << tagger_epochs << ", seed " << seed << "\n";
+    tagger.save(out_dir + "/" + kTaggerFile, provenance(files[0], files[1], tp.str()));
+    std::cerr << "tagger trained after " << since(start) << " s\n";
+
+    std::vector<dyad::Sentence> dev_tagged = dev;
+    retag(tagger, dev_tagged);
+    ParserTrainOptions popt;
+    popt.epochs = parser_epochs;
+    popt.seed = seed;
+    popt.log = &std::cerr;
+    Parser parser = train_parser(train_tagged, dev_tagged, popt);
+    std::ostringstream pp;
+    pp << "parser: arc-hybrid, dynamic oracle, averaged perceptron, epochs " << parser_epochs
+       << ", seed " << seed << ", jackknife folds " << folds << "\n";
+    parser.save(out_dir + "/" + kParserFile, provenance(files[0], files[1], pp.str()));
+    std::cerr << "done in " << std::fixed << std::setprecision(1) << since(start) << " s; models in "
+              << out_dir << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "dyad train: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int cmd_eval_parse(const std::vector<std::string>& args) {
+  const char* kUsage = "dyad eval-parse GOLD.conllu [--models DIR] [--no-raw]";
+  std::string gold_path, models = dyad::syntax::Analyzer::default_model_dir();
+  bool raw = true;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--models") {
+      if (i + 1 >= args.size()) return usage(kUsage);
+      models = args[++i];
+    } else if (args[i] == "--no-raw") {
+      raw = false;
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      return usage(kUsage);
+    } else if (gold_path.empty()) {
+      gold_path = args[i];
+    } else {
+      return usage(kUsage);
+    }
+  }
+  if (gold_path.empty()) return usage(kUsage);
+  try {
+    using namespace dyad::syntax;
+    auto t0 = Clock::now();
+    Analyzer analyzer = Analyzer::load(models);
+    const double load_s = since(t0);
+    auto gold = dyad::read_conllu_file(gold_path);
+    GoldScores g = evaluate_gold_tokens(analyzer, gold);
+    std::cout << std::fixed << std::setprecision(2);
+    std::cout << "gold tokenization: " << g.words << " words, " << gold.size() << " sentences\n"
+              << "  UPOS   " << GoldScores::pct(g.upos, g.words) << "\n"
+              << "  XPOS   " << GoldScores::pct(g.xpos, g.words) << "\n"
+              << "  Lemma  " << GoldScores::pct(g.lemma, g.words) << "\n"
+              << "  Feats  " << GoldScores::pct(g.feats, g.words) << "\n"
+              << "  UAS    " << GoldScores::pct(g.uas, g.words) << "\n"
+              << "  LAS    " << GoldScores::pct(g.las_universal, g.words)
+              << "   (universal relations, CoNLL 2018)\n"
+              << "  LAS    " << GoldScores::pct(g.las, g.words) << "   (full relations with subtypes)\n"
+              << std::setprecision(0) << "  speed  " << g.words / std::max(g.seconds, 1e-9)
+              << " tokens/s (tag+lemma+parse, one thread)\n"
+              << std::setprecision(3) << "  load   " << load_s << " s\n";
+    if (raw) {
+      TextSegmenter seg;
+      RawScores r = evaluate_raw_text(analyzer, std::cref(seg), gold);
+      std::cout << std::setprecision(2) << "raw text (" << r.gold_tokens << " gold / "
+                << r.pred_tokens << " predicted tokens):\n"
+                << "  Tokens    F1 " << RawScores::f1(r.matched_tokens, r.gold_tokens, r.pred_tokens) << "\n"
+                << "  Sentences F1 "
+                << RawScores::f1(r.matched_sentences, r.gold_sentences, r.pred_sentences) << "\n"
+                << "  UPOS      F1 " << RawScores::f1(r.upos, r.gold_tokens, r.pred_tokens) << "\n"
+                << "  UAS       F1 " << RawScores::f1(r.uas, r.gold_tokens, r.pred_tokens) << "\n"
+                << "  LAS       F1 " << RawScores::f1(r.las, r.gold_tokens, r.pred_tokens) << "\n";
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "dyad eval-parse: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int cmd_parse(const std::vector<std::string>& args) {
+  const char* kUsage = "dyad parse [--models DIR] [FILE...]   (.txt or JSONL with a \"text\" field; - = stdin)";
+  std::string models = dyad::syntax::Analyzer::default_model_dir();
+  std::vector<std::string> files;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--models") {
+      if (i + 1 >= args.size()) return usage(kUsage);
+      models = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return usage(kUsage);
+    } else {
+      files.push_back(args[i]);
+    }
+  }
+  if (files.empty()) files.push_back("-");
+  try {
+    auto analyzer = dyad::syntax::Analyzer::load(models);
+    TextSegmenter seg;
+    int status = 0;
+    for (const std::string& file : files) {
+      dyad::ArticleReader reader(file, {});
+      dyad::ArticleRecord rec;
+      while (reader.next(rec)) {
+        if (!rec.ok()) {
+          std::cerr << file << ":" << rec.line << ": " << rec.error << "\n";
+          status = 1;
+          continue;
+        }
+        const std::string& text = rec.doc.text;
+        std::cout << "# newdoc id = " << (rec.doc.id.empty() ? file : rec.doc.id) << "\n";
+        int k = 0;
+        for (dyad::Sentence& s : seg(text)) {
+          if (s.tokens.empty()) continue;
+          analyzer.analyze(s);
+          const uint32_t b = s.tokens.front().span.begin, e = s.tokens.back().span.end;
+          std::string id = (rec.doc.id.empty() ? std::string("s") : rec.doc.id) + "-" + std::to_string(++k);
+          dyad::write_conllu(std::cout, s, id, std::string_view(text).substr(b, e - b));
+        }
+      }
+    }
+    return status;
+  } catch (const std::exception& e) {
+    std::cerr << "dyad parse: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace dyad
