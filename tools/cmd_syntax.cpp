@@ -10,9 +10,7 @@
 #include <thread>
 #include <vector>
 
-#if __has_include("commands.h")
 #include "commands.h"
-#endif
 #include "dyad/io/article_reader.h"
 #include "dyad/io/conllu.h"
 #include "dyad/syntax/analyzer.h"
@@ -77,7 +75,8 @@ namespace dyad {
 int cmd_train(const std::vector<std::string>& args) {
   const char* kUsage =
       "dyad train TRAIN.conllu DEV.conllu [-o DIR] [--tagger-epochs N] [--parser-epochs N] "
-      "[--folds K] [--seed S]";
+      "[--folds K] [--seed S] [--only tagger|lemmatizer]";
+  std::string only;
   std::vector<std::string> files;
   std::string out_dir = "models";
   int tagger_epochs = 8, parser_epochs = 15, folds = 4;
@@ -86,7 +85,11 @@ int cmd_train(const std::vector<std::string>& args) {
     const std::string& a = args[i];
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     try {
-      if (a == "-o" || a == "--output") {
+      if (a == "--only") {
+        auto v = value();
+        if (!v || (*v != "tagger" && *v != "lemmatizer")) return usage(kUsage);
+        only = *v;
+      } else if (a == "-o" || a == "--output") {
         auto v = value();
         if (!v) return usage(kUsage);
         out_dir = *v;
@@ -122,6 +125,8 @@ int cmd_train(const std::vector<std::string>& args) {
     Lemmatizer lemmatizer = train_lemmatizer(train);
     lemmatizer.save(out_dir + "/" + kLemmatizerFile, provenance(files[0], files[1], "lemmatizer: tables + suffix rules\n"));
 
+    if (only == "lemmatizer") return 0;
+    if (only == "tagger") folds = 1;
     // Jackknifed tags for the parser's training data (folds trained two at a time).
     TaggerTrainOptions topt;
     topt.epochs = tagger_epochs;
@@ -149,6 +154,7 @@ int cmd_train(const std::vector<std::string>& args) {
     tp << "tagger: averaged perceptron, epochs " << tagger_epochs << ", seed " << seed << "\n";
     tagger.save(out_dir + "/" + kTaggerFile, provenance(files[0], files[1], tp.str()));
     std::cerr << "tagger trained after " << since(start) << " s\n";
+    if (only == "tagger") return 0;
 
     std::vector<dyad::Sentence> dev_tagged = dev;
     retag(tagger, dev_tagged);

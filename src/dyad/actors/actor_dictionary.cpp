@@ -17,7 +17,7 @@ bool parse_type(const std::string& s, ActorType& t) {
   static const std::map<std::string, ActorType> kTypes = {
       {"country", ActorType::Country}, {"adj", ActorType::Adjective}, {"capital", ActorType::Capital},
       {"epithet", ActorType::Epithet}, {"org", ActorType::Org},       {"person", ActorType::Person},
-      {"role", ActorType::Role}};
+      {"role", ActorType::Role}, {"place", ActorType::Place}};
   auto it = kTypes.find(s);
   if (it == kTypes.end()) return false;
   t = it->second;
@@ -83,6 +83,7 @@ const char* actor_type_name(ActorType t) {
     case ActorType::Org: return "org";
     case ActorType::Person: return "person";
     case ActorType::Role: return "role";
+    case ActorType::Place: return "place";
   }
   return "?";
 }
@@ -150,8 +151,9 @@ std::vector<std::string> ActorDictionary::check(const std::string& dir, const To
         return;
       }
       const std::string& code = row.field(1);
-      const bool ok = t == ActorType::Role ? (is_role_code(code) || is_well_formed_actor_code(code))
-                                           : is_well_formed_actor_code(code);
+      const bool ok = t == ActorType::Role    ? (is_role_code(code) || is_well_formed_actor_code(code))
+                      : t == ActorType::Place ? code == "---"
+                                              : is_well_formed_actor_code(code);
       if (!ok) problems.push_back(w + ": malformed actor code '" + code + "'");
       const std::string& from = row.field(3);
       const std::string& to = row.field(4);

@@ -13,7 +13,9 @@
 
 namespace dyad {
 
-enum class ActorType : uint8_t { Country, Adjective, Capital, Epithet, Org, Person, Role };
+// Place: a name that is not an actor but contains one ("Gulf of Aden", "New Mexico");
+// matching it keeps the shorter alias inside from firing.
+enum class ActorType : uint8_t { Country, Adjective, Capital, Epithet, Org, Person, Role, Place };
 
 struct ActorEntry {
   ActorType type = ActorType::Country;

@@ -73,7 +73,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const std::string code = dict_->code_on(*m.entries, date, &chosen);
     const ActorEntry& e = dict_->entries()[chosen];
     const uint32_t last = static_cast<uint32_t>(i + m.length - 1);
-    bool keep = !code.empty();
+    bool keep = !code.empty() && e.type != ActorType::Place;
     if (keep && case_reliable && e.type != ActorType::Role && !starts_upper(toks[i].form) &&
         !std::isdigit(static_cast<unsigned char>(toks[i].form[0])))
       keep = false;  // "turkey", "china": common nouns
@@ -257,8 +257,19 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const bool its = w == "its";
     if (!he && !they && !its) continue;
     const Coreference::Antecedent* a = nullptr;
-    if (he) a = find_antecedent(true, false);
-    else a = find_antecedent(false, they);
+    Coreference::Antecedent local;
+    const bool possessive = w == "its" || w == "his" || w == "their" || w == "her";
+    if (possessive) {
+      // "Iran accused Israel of attacking its embassy": the sentence's subject.
+      for (const auto& m : mentions) {
+        if (m.first >= i) break;
+        local.code = m.code;
+        local.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
+        a = &local;
+        break;
+      }
+    }
+    if (!a) a = he ? find_antecedent(true, false) : find_antecedent(false, they);
     // a pronoun never refers to an actor of its own sentence that comes after it
     if (!a) continue;
     Mention m;

@@ -25,6 +25,18 @@ const std::unordered_set<std::string> kRealisingVerbs = {"continue", "continued"
                                                          "starts", "moved", "proceeded", "went", "managed",
                                                          "used", "decided"};
 
+// May stand between a possessor/adjective actor and a nominal trigger:
+// "Russia's full-scale invasion", "an Israeli missile strike".
+bool is_nominal_modifier(const Token& t, const std::string& low) {
+  if (kDeterminers.count(low) || low == "'" || low == "-") return true;
+  if (!t.upos.empty())
+    return t.upos == "ADJ" || t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "NUM";
+  if (low.find_first_of("0123456789,.;:\"()") != std::string::npos) return false;
+  const bool verb_like = low.size() > 3 && (low.compare(low.size() - 2, 2, "ed") == 0 ||
+                                            low.compare(low.size() - 3, 3, "ing") == 0);
+  return !verb_like && !kBe.count(low) && low != "and" && low != "or" && low != "to" && low != "of";
+}
+
 bool is_clause_break(const std::string& f) { return f == ";" || f == ":" || f == "--" || f == "(" || f == ")"; }
 
 struct Context {
@@ -228,9 +240,7 @@ void EventCoder::code(Sentence& s) const {
         // possessor or adjective right before: "Russia's invasion", "Israeli missile strike"
         for (uint32_t k = i; k-- > 0 && i - k <= 3;) {
           if (c.mention_at[k] >= 0) { source = c.mention_at[k]; break; }
-          if (!(kDeterminers.count(c.low[k]) || c.low[k] == "'s" || c.low[k] == "'" ||
-                c.low[k].find_first_of("0123456789,.;") == std::string::npos))
-            break;
+          if (!is_nominal_modifier(s.tokens[k], c.low[k])) break;
         }
       }
       if (source < 0) {  // "attacks by the militia"

@@ -47,10 +47,11 @@ class LinearModel {
   };
 
   LinearModel() = default;
+  // Weights are quantized to 16 bits (one scale per model).
   static LinearModel build(uint32_t num_classes, std::vector<Row> rows);
 
   uint32_t num_classes() const { return num_classes_; }
-  size_t num_features() const { return row_start_.empty() ? 0 : row_start_.size() - 1; }
+  size_t num_features() const { return num_rows_; }
   size_t num_weights() const { return weights_.size(); }
 
   // scores[0..num_classes) = sum of the rows of the features (missing ones add nothing).
@@ -60,13 +61,22 @@ class LinearModel {
   static LinearModel load(ByteReader& r);
 
  private:
+  // Slot of a key: its low bits; the table keeps the high 32 bits as a fingerprint.
+  static uint32_t fingerprint(uint64_t key) {
+    uint32_t f = static_cast<uint32_t>(key >> 32);
+    return f ? f : 1;
+  }
+
   uint32_t num_classes_ = 0;
+  size_t num_rows_ = 0;
   uint64_t mask_ = 0;
-  std::vector<uint64_t> keys_;       // 0 = empty slot
-  std::vector<uint32_t> slot_row_;   // row index of each slot
-  std::vector<uint32_t> row_start_;  // rows + 1 offsets into classes_/weights_
-  std::vector<uint16_t> classes_;
-  std::vector<float> weights_;
+  float scale_ = 1.0f;
+  std::vector<uint32_t> fingerprints_;  // per slot, 0 = empty
+  std::vector<uint32_t> row_start_;     // per slot: first entry
+  std::vector<uint8_t> row_length_;     // per slot: entry count (rows are cut at 255)
+  std::vector<uint8_t> classes_;        // class ids when num_classes <= 256
+  std::vector<uint16_t> classes16_;     // otherwise
+  std::vector<int16_t> weights_;
 };
 
 }  // namespace dyad::syntax

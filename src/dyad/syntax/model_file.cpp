@@ -2,8 +2,9 @@
 
 #include <zlib.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace dyad::syntax {
 
@@ -57,13 +58,21 @@ void ModelWriter::save(const std::string& path) const {
 
 ModelReader ModelReader::open(const std::string& path, ModelKind expected) {
   const std::string what = std::string(model_kind_name(expected)) + " model " + path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(what + ": file not found or unreadable");
-  std::ostringstream ss;
-  ss << in.rdbuf();
   ModelReader r;
   r.path_ = path;
-  r.data_ = std::move(ss).str();
+  {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) throw std::runtime_error(what + ": file not found or unreadable");
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec) r.data_.reserve(size);
+    char buf[1 << 16];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof(buf), f)) > 0) r.data_.append(buf, got);
+    const bool error = std::ferror(f);
+    std::fclose(f);
+    if (error) throw std::runtime_error(what + ": read error");
+  }
   const std::string& d = r.data_;
   if (d.size() < kHeaderSize || std::memcmp(d.data(), kModelMagic, sizeof(kModelMagic)) != 0)
     throw std::runtime_error(what + ": not a dyad syntax model (bad magic)");

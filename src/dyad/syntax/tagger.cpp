@@ -128,6 +128,16 @@ void tagger_features(const WordAtoms* w, int n, int i, int prev1, int prev2,
   out.push_back(feat(31, w0.amb, p1.amb));
   out.push_back(feat(32, w0.suffix[2], t1));
   out.push_back(feat(33, w0.shape, i == 0));
+  out.push_back(feat(34, p1.flags));
+  out.push_back(feat(35, m1.shape));
+  out.push_back(feat(36, m1.lower, t1));
+  out.push_back(feat(37, m1.lower, p1.lower));
+  out.push_back(feat(38, p1.lower, p2.lower));
+  out.push_back(feat(39, w0.suffix[3], p1.amb));
+  out.push_back(feat(40, w0.suffix[1], t1));
+  out.push_back(feat(41, w0.form, p1.amb));
+  out.push_back(feat(42, p1.form));
+  out.push_back(feat(43, m1.form));
 }
 
 Tagger::Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel model,

@@ -16,7 +16,7 @@ bool is_closing(const std::string& f) {
   return f == "\"" || f == "''" || f == "'" || f == ")" || f == "]" || f == "\"." ;
 }
 bool is_opening(const std::string& f) {
-  return f == "\"" || f == "''" || f == "'" || f == "(" || f == "[" || f == "--";
+  return f == "\"" || f == "''" || f == "'" || f == "(" || f == "[" || f == "--" || f == "...";
 }
 bool starts_upper_or_digit(const std::string& f) {
   if (f.empty()) return false;
@@ -101,7 +101,7 @@ void SentenceSplitter::split_line(std::string_view text, Span line, std::vector<
   for (size_t i = 0; i + 1 < toks.size(); ++i) {
     if (boiler) break;
     const bool final_punct = is_final(toks[i].form) || (toks[i].form.size() > 1 && toks[i].form.back() == '.');
-    if (!final_punct) {
+    if (!final_punct || i == first) {
       if (i + 1 - first >= max_tokens_) flush(i);  // over-long "sentence": cut, never quadratic
       continue;
     }

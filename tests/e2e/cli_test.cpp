@@ -1,0 +1,140 @@
+// End-to-end: the `dyad` binary as users run it.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+struct CliRun {
+  int rc = -1;
+  std::string out, err;
+};
+
+CliRun run(const std::string& args, const std::string& stdin_text = "") {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_cli_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string in = (dir / "stdin").string(), out = (dir / "stdout").string(), err = (dir / "stderr").string();
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  const std::string cmd = std::string(DYAD_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
+  const int status = std::system(cmd.c_str());
+  CliRun r;
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::stringstream o, e;
+  o << std::ifstream(out, std::ios::binary).rdbuf();
+  e << std::ifstream(err, std::ios::binary).rdbuf();
+  r.out = o.str();
+  r.err = e.str();
+  return r;
+}
+
+std::vector<nlohmann::json> lines(const std::string& s) {
+  std::vector<nlohmann::json> v;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) v.push_back(nlohmann::json::parse(l));
+  return v;
+}
+
+TEST(Cli, HelpAndVersion) {
+  EXPECT_EQ(run("--help").rc, 0);
+  EXPECT_EQ(run("code --help").rc, 0);
+  EXPECT_NE(run("code --help").out.find("--format"), std::string::npos);
+  const CliRun v = run("--version");
+  EXPECT_EQ(v.rc, 0);
+  EXPECT_EQ(v.out.rfind("dyad ", 0), 0u);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").rc, 2);
+  EXPECT_EQ(run("frobnicate").rc, 2);
+  EXPECT_EQ(run("code --format xml").rc, 2);
+  EXPECT_EQ(run("code --date 2024-13-45").rc, 2);
+}
+
+TEST(Cli, CodesStdinAndReportsBadLinesWithExitOne) {
+  const std::string input =
+      R"({"doc_id": "a", "date": "2024-02-01", "text": "Russia attacked Ukraine on Monday.", "url": "http://a"})" "\n"
+      "{broken\n"
+      R"({"doc_id": "b", "text": "China condemned Japan."})" "\n";
+  const CliRun r = run("code --date 2024-03-01", input);
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("stdin") == std::string::npos ? r.err.find("-:2") : r.err.find(":2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 articles read, 2 coded, 1 failed"), std::string::npos) << r.err;
+  const auto evs = lines(r.out);
+  ASSERT_FALSE(evs.empty());
+  for (const auto& e : evs) {
+    EXPECT_TRUE(e.contains("event_id"));
+    EXPECT_TRUE(e.contains("rule"));
+    if (e["doc_id"] == "a") EXPECT_EQ(e["url"], "http://a");
+    if (e["doc_id"] == "b") EXPECT_EQ(e["date"], "2024-03-01");
+  }
+}
+
+TEST(Cli, TsvHasHeaderAndOneEventPerLine) {
+  const CliRun r = run("code --format tsv", R"({"doc_id": "a", "text": "Russia attacked Ukraine."})" "\n");
+  EXPECT_EQ(r.rc, 0);
+  EXPECT_EQ(r.out.rfind("doc_id\tevent_id\tdate\t", 0), 0u);
+}
+
+TEST(Cli, DictCheckPasses) {
+  const CliRun r = run("dict check");
+  EXPECT_EQ(r.rc, 0) << r.err;
+}
+
+// Every event's sentence offsets index the article text exactly, on the dev set and
+// on machine-spun text.
+void expect_exact_offsets(const std::string& articles_path) {
+  std::map<std::string, std::string> texts;
+  std::ifstream a(articles_path);
+  for (std::string l; std::getline(a, l);)
+    if (!l.empty()) {
+      auto j = nlohmann::json::parse(l);
+      texts[j["doc_id"]] = j["text"];
+    }
+  const CliRun r = run("code --threads 2 " + articles_path);
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const auto evs = lines(r.out);
+  EXPECT_FALSE(evs.empty());
+  for (const auto& e : evs) {
+    const std::string& t = texts[e["doc_id"]];
+    const size_t b = e["sentence"]["start"], en = e["sentence"]["end"];
+    ASSERT_LE(en, t.size());
+    EXPECT_EQ(t.substr(b, en - b), e["sentence"]["text"].get<std::string>());
+    for (const char* side : {"source", "target"}) {
+      if (e[side].is_null()) continue;
+      const size_t sb = e[side]["start"], se = e[side]["end"];
+      EXPECT_EQ(t.substr(sb, se - sb), e[side]["text"].get<std::string>());
+    }
+    const size_t tb = e["event"]["trigger"]["start"], te = e["event"]["trigger"]["end"];
+    EXPECT_EQ(t.substr(tb, te - tb), e["event"]["trigger"]["text"].get<std::string>());
+  }
+}
+
+TEST(Cli, SentenceOffsetsAreExactOnDevSet) {
+  const std::string path = test::shared_dir() + "/eval/dev/articles.jsonl";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared dev set";
+  expect_exact_offsets(path);
+}
+
+TEST(Cli, SentenceOffsetsAreExactOnSpunText) {
+  expect_exact_offsets(std::string(DYAD_SOURCE_DIR) + "/tests/e2e/spun_articles.jsonl");
+}
+
+TEST(Cli, ThreadCountDoesNotChangeOutput) {
+  const std::string path = std::string(DYAD_SOURCE_DIR) + "/tests/e2e/spun_articles.jsonl";
+  const CliRun one = run("code --threads 1 " + path), two = run("code --threads 2 " + path);
+  EXPECT_EQ(one.out, two.out);
+}
+
+}  // namespace
+}  // namespace dyad

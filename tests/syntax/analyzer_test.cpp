@@ -1,0 +1,122 @@
+// Key arcs of news sentences with the shipped models (models/).
+#include "dyad/syntax/analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <thread>
+
+namespace dyad::syntax {
+namespace {
+
+const Analyzer* shipped() {
+  static const Analyzer* a = [] () -> const Analyzer* {
+    const std::string dir = Analyzer::default_model_dir();
+    if (!Analyzer::available(dir)) return nullptr;
+    return new Analyzer(Analyzer::load(dir));
+  }();
+  return a;
+}
+
+Sentence analyze(const std::string& text) {
+  Sentence s;
+  std::istringstream in(text);
+  std::string w;
+  while (in >> w) {
+    Token t;
+    t.form = w;
+    s.tokens.push_back(t);
+  }
+  shipped()->analyze(s);
+  return s;
+}
+
+int find(const Sentence& s, const std::string& form) {
+  for (size_t i = 0; i < s.tokens.size(); ++i)
+    if (s.tokens[i].form == form) return static_cast<int>(i);
+  return -1;
+}
+
+// Expects `dep` attached to `head` with `rel`.
+void expect_arc(const Sentence& s, const std::string& head, const std::string& rel,
+                const std::string& dep) {
+  int d = find(s, dep), h = find(s, head);
+  ASSERT_GE(d, 0) << dep;
+  ASSERT_GE(h, 0) << head;
+  EXPECT_EQ(s.tokens[d].head, h) << dep << " should depend on " << head;
+  EXPECT_EQ(s.tokens[d].deprel, rel) << dep;
+}
+
+#define REQUIRE_MODELS() \
+  if (!shipped()) GTEST_SKIP() << "no models in " << Analyzer::default_model_dir()
+
+TEST(ShippedModel, SubjectAndObject) {
+  REQUIRE_MODELS();
+  Sentence s = analyze("Rebels seized the town near the border on Sunday .");
+  expect_arc(s, "seized", "nsubj", "Rebels");
+  expect_arc(s, "seized", "obj", "town");
+  EXPECT_EQ(s.tokens[find(s, "seized")].head, -1);
+  EXPECT_EQ(s.tokens[find(s, "seized")].deprel, "root");
+  Sentence t = analyze("Police arrested two men in Cairo on Tuesday .");
+  expect_arc(t, "arrested", "nsubj", "Police");
+  expect_arc(t, "arrested", "obj", "men");
+  expect_arc(t, "arrested", "obl", "Cairo");
+}
+
+TEST(ShippedModel, PassiveAgent) {
+  REQUIRE_MODELS();
+  Sentence s = analyze("The embassy was attacked by protesters on Monday .");
+  expect_arc(s, "attacked", "nsubj:pass", "embassy");
+  expect_arc(s, "attacked", "aux:pass", "was");
+  expect_arc(s, "attacked", "obl:agent", "protesters");
+  expect_arc(s, "protesters", "case", "by");
+  EXPECT_NE(s.tokens[find(s, "attacked")].feats.find("Voice=Pass"), std::string::npos);
+}
+
+TEST(ShippedModel, XcompControl) {
+  REQUIRE_MODELS();
+  Sentence s = analyze("The United States urged Iran to stop enriching uranium .");
+  expect_arc(s, "urged", "nsubj", "States");
+  expect_arc(s, "urged", "obj", "Iran");
+  expect_arc(s, "urged", "xcomp", "stop");
+  expect_arc(s, "stop", "mark", "to");
+}
+
+TEST(ShippedModel, NegationAndLemmas) {
+  REQUIRE_MODELS();
+  Sentence s = analyze("Israel did n't sign the agreement after the talks .");
+  expect_arc(s, "sign", "nsubj", "Israel");
+  expect_arc(s, "sign", "advmod", "n't");
+  expect_arc(s, "sign", "obj", "agreement");
+  EXPECT_EQ(s.tokens[find(s, "n't")].lemma, "not");
+  EXPECT_NE(s.tokens[find(s, "n't")].feats.find("Polarity=Neg"), std::string::npos);
+  EXPECT_EQ(s.tokens[find(s, "talks")].lemma, "talk");
+  Sentence t = analyze("Troops seized weapons after the ministers met in Geneva .");
+  EXPECT_EQ(t.tokens[find(t, "seized")].lemma, "seize");
+  EXPECT_EQ(t.tokens[find(t, "met")].lemma, "meet");
+  EXPECT_EQ(t.tokens[find(t, "Geneva")].upos, "PROPN");
+  expect_arc(t, "seized", "advcl", "met");
+}
+
+TEST(ShippedModel, SharedAcrossThreads) {
+  REQUIRE_MODELS();
+  const Sentence expected = analyze("The embassy was attacked by protesters on Monday .");
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int k = 0; k < 4; ++k)
+    threads.emplace_back([&, k] {
+      for (int r = 0; r < 50; ++r) {
+        Sentence s = analyze("The embassy was attacked by protesters on Monday .");
+        bool eq = true;
+        for (size_t i = 0; i < s.tokens.size(); ++i)
+          eq = eq && s.tokens[i].head == expected.tokens[i].head &&
+               s.tokens[i].deprel == expected.tokens[i].deprel;
+        same[k] += eq;
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (int k = 0; k < 4; ++k) EXPECT_EQ(same[k], 50);
+}
+
+}  // namespace
+}  // namespace dyad::syntax
