@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -75,7 +76,8 @@ namespace dyad {
 int cmd_train(const std::vector<std::string>& args) {
   const char* kUsage =
       "dyad train TRAIN.conllu DEV.conllu [-o DIR] [--tagger-epochs N] [--parser-epochs N] "
-      "[--folds K] [--seed S] [--only tagger|lemmatizer]";
+      "[--folds K] [--seed S] [--prune W] [--only tagger|lemmatizer]";
+  float prune = -1;
   std::string only;
   std::vector<std::string> files;
   std::string out_dir = "models";
@@ -89,6 +91,10 @@ int cmd_train(const std::vector<std::string>& args) {
         auto v = value();
         if (!v || (*v != "tagger" && *v != "lemmatizer")) return usage(kUsage);
         only = *v;
+      } else if (a == "--prune") {
+        auto v = value();
+        if (!v) return usage(kUsage);
+        prune = std::stof(*v);
       } else if (a == "-o" || a == "--output") {
         auto v = value();
         if (!v) return usage(kUsage);
@@ -162,6 +168,7 @@ int cmd_train(const std::vector<std::string>& args) {
     popt.epochs = parser_epochs;
     popt.seed = seed;
     popt.log = &std::cerr;
+    if (prune >= 0) popt.prune = prune;
     Parser parser = train_parser(train_tagged, dev_tagged, popt);
     std::ostringstream pp;
     pp << "parser: arc-hybrid, dynamic oracle, averaged perceptron, epochs " << parser_epochs
@@ -177,13 +184,16 @@ int cmd_train(const std::vector<std::string>& args) {
 }
 
 int cmd_eval_parse(const std::vector<std::string>& args) {
-  const char* kUsage = "dyad eval-parse GOLD.conllu [--models DIR] [--no-raw]";
-  std::string gold_path, models = dyad::syntax::Analyzer::default_model_dir();
+  const char* kUsage = "dyad eval-parse GOLD.conllu [--models DIR] [--no-raw] [--output PRED.conllu]";
+  std::string gold_path, output, models = dyad::syntax::Analyzer::default_model_dir();
   bool raw = true;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--models") {
       if (i + 1 >= args.size()) return usage(kUsage);
       models = args[++i];
+    } else if (args[i] == "--output") {
+      if (i + 1 >= args.size()) return usage(kUsage);
+      output = args[++i];
     } else if (args[i] == "--no-raw") {
       raw = false;
     } else if (!args[i].empty() && args[i][0] == '-') {
@@ -201,7 +211,14 @@ int cmd_eval_parse(const std::vector<std::string>& args) {
     Analyzer analyzer = Analyzer::load(models);
     const double load_s = since(t0);
     auto gold = dyad::read_conllu_file(gold_path);
-    GoldScores g = evaluate_gold_tokens(analyzer, gold);
+    std::vector<dyad::Sentence> predicted;
+    GoldScores g = evaluate_gold_tokens(analyzer, gold, output.empty() ? nullptr : &predicted);
+    if (!output.empty()) {
+      std::ofstream out(output);
+      for (size_t i = 0; i < predicted.size(); ++i)
+        dyad::write_conllu(out, predicted[i], gold[i].sent_id, gold[i].text);
+      if (!out) throw std::runtime_error("cannot write " + output);
+    }
     std::cout << std::fixed << std::setprecision(2);
     std::cout << "gold tokenization: " << g.words << " words, " << gold.size() << " sentences\n"
               << "  UPOS   " << GoldScores::pct(g.upos, g.words) << "\n"

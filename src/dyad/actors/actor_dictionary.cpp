@@ -54,13 +54,11 @@ bool all_caps_acronym(std::string_view alias) {
   return letters >= 2 && letters <= 5;
 }
 
+// No lower-case letter ("US", "MS", "-", "13" all qualify).
 bool is_all_caps(std::string_view s) {
-  bool any = false;
-  for (char c : s) {
+  for (char c : s)
     if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') any = true;
-  }
-  return any;
+  return true;
 }
 
 std::vector<std::string> tsv_files(const std::string& dir) {
@@ -107,9 +105,12 @@ void ActorDictionary::add(ActorEntry entry, std::string_view alias, const Tokeni
   }
   entries_.push_back(std::move(entry));
   nodes_[node].entries.push_back(static_cast<uint32_t>(entries_.size() - 1));
+  // An acronym alias ("US", "WHO") matches only all-caps text, unless the same words
+  // were also listed in another case ("Nato"), which lifts the restriction.
   if (all_caps_acronym(alias)) {
-    nodes_[node].exact_case = true;
-    nodes_[node].surface = std::string(alias);
+    if (nodes_[node].entries.size() == 1) nodes_[node].exact_case = true;
+  } else {
+    nodes_[node].exact_case = false;
   }
   ++alias_count_;
 }

@@ -56,8 +56,7 @@ class ActorDictionary {
   struct Node {
     std::unordered_map<std::string, uint32_t> next;
     std::vector<uint32_t> entries;
-    bool exact_case = false;   // all-caps acronym alias
-    std::string surface;       // alias as written, for exact-case matching
+    bool exact_case = false;   // only acronym aliases end here: match all-caps text only
   };
   std::vector<Node> nodes_{1};
   std::vector<ActorEntry> entries_;

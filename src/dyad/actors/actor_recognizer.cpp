@@ -64,6 +64,15 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
   // Sloppy text (all lower-case or all caps) carries no capitalisation signal.
   const bool case_reliable = upper > 0 && lower > 0 && upper < lower * 3;
 
+  // A dateline ("QUITO, Ecuador (AP) --") names where the story was filed, not an actor.
+  size_t dateline_end = 0;
+  if (n > 2 && is_alpha_word(toks[0].form) && toks[0].form.size() > 1 && fold_case(toks[0].form) != toks[0].form) {
+    bool caps = true;
+    for (char ch : toks[0].form) caps = caps && !(ch >= 'a' && ch <= 'z');
+    for (size_t k = 1; caps && k < n && k < 12; ++k)
+      if (toks[k].form == "--" || toks[k].form == "-") { dateline_end = k; break; }
+  }
+
   // 1. Dictionary matches, longest first.
   std::vector<RawMatch> raw;
   for (size_t i = 0; i < n;) {
@@ -81,6 +90,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     if (keep && e.type != ActorType::Role && last + 2 < n && toks[last + 1].form == "-" &&
         is_modifier_suffix(low[last + 2]))
       keep = false;
+    if (last < dateline_end) keep = false;
     if (keep) raw.push_back({static_cast<uint32_t>(i), last, e.type, code, e.where});
     i += m.length;
   }
@@ -91,6 +101,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
            t == ActorType::Capital || t == ActorType::Org;
   };
   std::vector<Mention> mentions;
+  std::vector<RawMatch> orphan_roles;
   std::vector<bool> used(raw.size(), false);
   auto gap_ok = [&](uint32_t from, uint32_t to) {  // tokens strictly between may be modifiers
     if (to <= from + 1) return true;
@@ -152,7 +163,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         if (role.size() > 3) {  // the role word fixes the actor: "peacekeepers" -> IGOUNO
           m.code = role;
         } else {
-          continue;  // a role with no country is not an actor by itself
+          orphan_roles.push_back(a);  // may still take its country from a pronoun: "its embassy"
+          continue;
         }
       } else {
         m.code = country + (role.size() == 3 ? role : "");
@@ -275,6 +287,14 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     Mention m;
     m.first = m.last = m.head = static_cast<uint32_t>(i);
     m.code = a->code;
+    if (possessive) {  // "its embassy", "their troops": the antecedent's country with the role
+      for (const auto& role : orphan_roles) {
+        if (role.first <= i || role.first > i + 3 || !gap_ok(static_cast<uint32_t>(i), role.first)) continue;
+        m.last = m.head = role.last;
+        m.code = actor_country(a->code) + (role.code.size() == 3 ? role.code : "");
+        break;
+      }
+    }
     m.country = actor_country(m.code);
     m.role = actor_role(m.code);
     m.entry = "coreference";

@@ -81,6 +81,13 @@ std::vector<int> coordinated(const Context& c, int m) {
   return {group.begin(), group.end()};
 }
 
+bool is_bare_possessive(const Context& c, int m) {
+  const Mention& mm = c.s.mentions[m];
+  if (!mm.is_pronoun || mm.first != mm.last) return false;
+  const std::string& w = c.low[mm.first];
+  return w == "his" || w == "her" || w == "its" || w == "their";
+}
+
 bool preceded_by_locative(const Context& c, const Mention& m) {
   uint32_t k = m.first;
   while (k > 0 && (c.low[k - 1] == "the")) --k;
@@ -135,7 +142,7 @@ void EventCoder::code(Sentence& s) const {
                 ok = true;
                 break;
               }
-            } else if (c.mention_at[j] >= 0) {
+            } else if (c.mention_at[j] >= 0 && !is_bare_possessive(c, c.mention_at[j])) {
               const int m = c.mention_at[j];
               (el.kind == PatternElement::Kind::Target ? t.target : t.source) = m;
               pos = s.mentions[m].last + 1;
@@ -206,6 +213,7 @@ void EventCoder::code(Sentence& s) const {
         const int m = c.mention_at[k];
         if (m < 0) continue;
         if (preceded_by_locative(c, s.mentions[m])) { k = s.mentions[m].last; continue; }
+        if (is_bare_possessive(c, m)) continue;  // "his Iranian counterpart": not the object
         return m;
       }
       return -1;

@@ -2,7 +2,25 @@
 
 #include "dyad/pipeline/analyzer_hook.h"
 
+#include <cstdlib>
+#include <iostream>
+
 namespace dyad {
+
+namespace {
+// DYAD_TRACE=1: every sentence's mentions and events on stderr, for debugging rules.
+void trace(const Document& doc, const Sentence& s) {
+  std::cerr << "# " << doc.text.substr(s.span.begin, s.span.size()) << "\n";
+  for (const auto& m : s.mentions)
+    std::cerr << "  mention [" << doc.text.substr(s.tokens[m.first].span.begin,
+                                                s.tokens[m.last].span.end - s.tokens[m.first].span.begin)
+              << "] " << m.code << " " << m.entry << (m.resolved_from.empty() ? "" : " <- " + m.resolved_from) << "\n";
+  for (const auto& e : s.events)
+    std::cerr << "  event " << (e.source >= 0 ? s.mentions[e.source].code : "?") << " -> "
+              << (e.target >= 0 ? s.mentions[e.target].code : "---") << " " << e.code << " "
+              << s.tokens[e.trigger_first].form << " " << e.rule << " mod=" << static_cast<int>(e.modality) << "\n";
+}
+}  // namespace
 
 void DocumentCoder::code(Document& doc) const {
   doc.sentences = r_->splitter->split(doc.text);
@@ -12,6 +30,7 @@ void DocumentCoder::code(Document& doc) const {
     if (r_->analyzer) analyze(*r_->analyzer, s);
     r_->recognizer->recognize(doc.text, s, doc.date, coref);
     r_->coder->code(s);
+    if (std::getenv("DYAD_TRACE")) trace(doc, s);
   }
 }
 

@@ -49,7 +49,8 @@ Span token_extent(const Sentence& s) {
 
 }  // namespace
 
-GoldScores evaluate_gold_tokens(const Analyzer& analyzer, const std::vector<ConlluSentence>& gold) {
+GoldScores evaluate_gold_tokens(const Analyzer& analyzer, const std::vector<ConlluSentence>& gold,
+                                std::vector<Sentence>* predicted) {
   GoldScores sc;
   for (const ConlluSentence& cs : gold) {
     const Sentence& g = cs.sentence;
@@ -78,6 +79,7 @@ GoldScores evaluate_gold_tokens(const Analyzer& analyzer, const std::vector<Conl
         sc.las_universal += universal(p.deprel) == universal(t.deprel);
       }
     }
+    if (predicted) predicted->push_back(std::move(s));
   }
   return sc;
 }

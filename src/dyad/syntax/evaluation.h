@@ -22,7 +22,9 @@ struct GoldScores {
 };
 
 // Analyzes a copy of every gold sentence (forms only) and compares.
-GoldScores evaluate_gold_tokens(const Analyzer& analyzer, const std::vector<ConlluSentence>& gold);
+// When `predicted` is given it receives the analyzed sentences.
+GoldScores evaluate_gold_tokens(const Analyzer& analyzer, const std::vector<ConlluSentence>& gold,
+                                std::vector<Sentence>* predicted = nullptr);
 
 struct RawScores {
   size_t gold_tokens = 0, pred_tokens = 0, matched_tokens = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace dyad::syntax {
 
@@ -11,8 +12,7 @@ LinearModel LinearModel::build(uint32_t num_classes, std::vector<Row> rows) {
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
   float max_abs = 0;
   for (auto& r : rows) {
-    // keep the 255 largest weights of a row
-    if (r.entries.size() > 255) {
+    if (r.entries.size() > 255) {  // keep the 255 largest weights of a row
       std::sort(r.entries.begin(), r.entries.end(),
                 [](auto& a, auto& b) { return std::fabs(a.second) > std::fabs(b.second); });
       r.entries.resize(255);
@@ -22,23 +22,20 @@ LinearModel LinearModel::build(uint32_t num_classes, std::vector<Row> rows) {
   }
   m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   size_t cap = 16;
-  while (cap * 3 < rows.size() * 4) cap <<= 1;  // load factor <= 0.75
+  while (cap * 7 < rows.size() * 10) cap <<= 1;  // load factor <= 0.7
   m.mask_ = cap - 1;
   m.num_rows_ = rows.size();
-  m.fingerprints_.assign(cap, 0);
-  m.row_start_.assign(cap, 0);
-  m.row_length_.assign(cap, 0);
-  const bool narrow = num_classes <= 256;
+  m.slots_.assign(cap, Slot{0, 0});
   for (const Row& r : rows) {
     uint64_t slot = r.key & m.mask_;
-    while (m.fingerprints_[slot] != 0) slot = (slot + 1) & m.mask_;
-    m.fingerprints_[slot] = fingerprint(r.key);
-    m.row_start_[slot] = static_cast<uint32_t>(m.weights_.size());
-    m.row_length_[slot] = static_cast<uint8_t>(r.entries.size());
+    while (m.slots_[slot].fingerprint != 0) slot = (slot + 1) & m.mask_;
+    const size_t start = m.entries_.size();
+    if (start + r.entries.size() >= kMaxEntries) throw std::length_error("linear model too large");
+    m.slots_[slot] = {fingerprint(r.key),
+                      static_cast<uint32_t>(start << 8 | r.entries.size())};
     for (auto [c, w] : r.entries) {
-      if (narrow) m.classes_.push_back(static_cast<uint8_t>(c));
-      else m.classes16_.push_back(c);
-      m.weights_.push_back(static_cast<int16_t>(std::lround(w / m.scale_)));
+      auto q = static_cast<int16_t>(std::lround(w / m.scale_));
+      m.entries_.push_back(static_cast<uint32_t>(c) << 16 | static_cast<uint16_t>(q));
     }
   }
   return m;
@@ -46,44 +43,56 @@ LinearModel LinearModel::build(uint32_t num_classes, std::vector<Row> rows) {
 
 void LinearModel::score(const uint64_t* feats, size_t n, float* scores) const {
   std::fill(scores, scores + num_classes_, 0.0f);
-  if (fingerprints_.empty()) return;
-  const uint32_t* fps = fingerprints_.data();
-  const int16_t* w = weights_.data();
-  const bool narrow = !classes_.empty() || classes16_.empty();
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t key = feats[i];
-    const uint32_t fp = fingerprint(key);
-    uint64_t slot = key & mask_;
-    while (true) {
-      const uint32_t f = fps[slot];
-      if (f == fp) {
-        const uint32_t begin = row_start_[slot], end = begin + row_length_[slot];
-        if (narrow) {
-          const uint8_t* c = classes_.data();
-          for (uint32_t j = begin; j < end; ++j) scores[c[j]] += w[j];
-        } else {
-          const uint16_t* c = classes16_.data();
-          for (uint32_t j = begin; j < end; ++j) scores[c[j]] += w[j];
+  if (slots_.empty()) return;
+  const Slot* slots = slots_.data();
+  const uint32_t* entries = entries_.data();
+  // Three passes so that the cache misses of all features overlap.
+  uint32_t found[kMaxBatch];
+  for (size_t base = 0; base < n; base += kMaxBatch) {
+    const size_t m = std::min(kMaxBatch, n - base);
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[feats[base + i] & mask_]);
+    size_t hits = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const uint64_t key = feats[base + i];
+      const uint32_t fp = fingerprint(key);
+      for (uint64_t slot = key & mask_;; slot = (slot + 1) & mask_) {
+        const Slot& s = slots[slot];
+        if (s.fingerprint == fp) {
+          found[hits++] = s.start_len;
+          __builtin_prefetch(&entries[s.start_len >> 8]);
+          break;
         }
-        break;
+        if (s.fingerprint == 0) break;
       }
-      if (f == 0) break;
-      slot = (slot + 1) & mask_;
+    }
+    int32_t acc[1024];
+    float* out = scores;
+    if (num_classes_ <= 1024) {
+      std::fill(acc, acc + num_classes_, 0);
+      for (size_t h = 0; h < hits; ++h) {
+        const uint32_t* e = entries + (found[h] >> 8);
+        const uint32_t len = found[h] & 0xff;
+        for (uint32_t j = 0; j < len; ++j)
+          acc[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xffff);
+      }
+      for (uint32_t c = 0; c < num_classes_; ++c) out[c] += static_cast<float>(acc[c]) * scale_;
+    } else {
+      for (size_t h = 0; h < hits; ++h) {
+        const uint32_t* e = entries + (found[h] >> 8);
+        const uint32_t len = found[h] & 0xff;
+        for (uint32_t j = 0; j < len; ++j)
+          out[e[j] >> 16] += static_cast<float>(static_cast<int16_t>(e[j] & 0xffff)) * scale_;
+      }
     }
   }
-  for (uint32_t c = 0; c < num_classes_; ++c) scores[c] *= scale_;
 }
 
 void LinearModel::save(ByteWriter& w) const {
   w.u32(num_classes_);
   w.u64(num_rows_);
   w.f32(scale_);
-  w.vec(fingerprints_);
-  w.vec(row_start_);
-  w.vec(row_length_);
-  w.vec(classes_);
-  w.vec(classes16_);
-  w.vec(weights_);
+  w.vec(slots_);
+  w.vec(entries_);
 }
 
 LinearModel LinearModel::load(ByteReader& r) {
@@ -91,35 +100,23 @@ LinearModel LinearModel::load(ByteReader& r) {
   m.num_classes_ = r.u32();
   m.num_rows_ = r.u64();
   m.scale_ = r.f32();
-  m.fingerprints_ = r.vec<uint32_t>();
-  m.row_start_ = r.vec<uint32_t>();
-  m.row_length_ = r.vec<uint8_t>();
-  m.classes_ = r.vec<uint8_t>();
-  m.classes16_ = r.vec<uint16_t>();
-  m.weights_ = r.vec<int16_t>();
-  const size_t cap = m.fingerprints_.size();
-  if (cap == 0 || (cap & (cap - 1)) != 0 || m.row_start_.size() != cap || m.row_length_.size() != cap)
-    r.fail("linear model: bad hash table size");
+  m.slots_ = r.vec<Slot>();
+  m.entries_ = r.vec<uint32_t>();
+  const size_t cap = m.slots_.size();
+  if (cap == 0 || (cap & (cap - 1)) != 0) r.fail("linear model: bad hash table size");
+  if (!(m.scale_ > 0) || m.num_classes_ == 0 || m.num_classes_ > 65536)
+    r.fail("linear model: bad header");
   m.mask_ = cap - 1;
-  const bool narrow = m.num_classes_ <= 256;
-  const size_t entries = m.weights_.size();
-  if ((narrow ? m.classes_.size() : m.classes16_.size()) != entries ||
-      (narrow ? m.classes16_.size() : m.classes_.size()) != 0 || !(m.scale_ > 0))
-    r.fail("linear model: inconsistent weights");
+  const size_t entries = m.entries_.size();
   size_t empty = 0;
-  for (size_t s = 0; s < cap; ++s) {
-    if (m.fingerprints_[s] == 0) ++empty;
-    else if (static_cast<size_t>(m.row_start_[s]) + m.row_length_[s] > entries)
+  for (const Slot& s : m.slots_) {
+    if (s.fingerprint == 0) ++empty;
+    else if (static_cast<size_t>(s.start_len >> 8) + (s.start_len & 0xff) > entries)
       r.fail("linear model: row out of range");
   }
   if (empty == 0) r.fail("linear model: full hash table");
-  if (narrow) {
-    for (uint8_t c : m.classes_)
-      if (c >= m.num_classes_) r.fail("linear model: class index out of range");
-  } else {
-    for (uint16_t c : m.classes16_)
-      if (c >= m.num_classes_) r.fail("linear model: class index out of range");
-  }
+  for (uint32_t e : m.entries_)
+    if ((e >> 16) >= m.num_classes_) r.fail("linear model: class index out of range");
   return m;
 }
 

@@ -52,7 +52,7 @@ class LinearModel {
 
   uint32_t num_classes() const { return num_classes_; }
   size_t num_features() const { return num_rows_; }
-  size_t num_weights() const { return weights_.size(); }
+  size_t num_weights() const { return entries_.size(); }
 
   // scores[0..num_classes) = sum of the rows of the features (missing ones add nothing).
   void score(const uint64_t* feats, size_t n, float* scores) const;
@@ -61,22 +61,27 @@ class LinearModel {
   static LinearModel load(ByteReader& r);
 
  private:
-  // Slot of a key: its low bits; the table keeps the high 32 bits as a fingerprint.
+  // Slot of a key: its low bits; the slot keeps the high 32 bits as a fingerprint and
+  // the row's first entry (24 bits) and length (8 bits), so one lookup touches one
+  // 8-byte slot and one run of packed entries.
+  struct Slot {
+    uint32_t fingerprint;  // 0 = empty
+    uint32_t start_len;
+  };
+  // Entry: class id in the high 16 bits, quantized weight (int16) in the low 16.
   static uint32_t fingerprint(uint64_t key) {
     uint32_t f = static_cast<uint32_t>(key >> 32);
     return f ? f : 1;
   }
+  static constexpr uint32_t kMaxEntries = 1u << 24;
+  static constexpr size_t kMaxBatch = 512;
 
   uint32_t num_classes_ = 0;
   size_t num_rows_ = 0;
   uint64_t mask_ = 0;
   float scale_ = 1.0f;
-  std::vector<uint32_t> fingerprints_;  // per slot, 0 = empty
-  std::vector<uint32_t> row_start_;     // per slot: first entry
-  std::vector<uint8_t> row_length_;     // per slot: entry count (rows are cut at 255)
-  std::vector<uint8_t> classes_;        // class ids when num_classes <= 256
-  std::vector<uint16_t> classes16_;     // otherwise
-  std::vector<int16_t> weights_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> entries_;
 };
 
 }  // namespace dyad::syntax

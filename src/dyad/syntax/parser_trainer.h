@@ -16,6 +16,7 @@ struct ParserTrainOptions {
   uint64_t seed = 1;
   int explore_after = 1;       // epochs of pure oracle before exploring
   double explore_prob = 0.9;   // probability of following a wrong prediction
+  float prune = 0.3f;          // averaged weights below this are dropped (model size)
   std::ostream* log = nullptr;
 };
 

@@ -102,7 +102,7 @@ Tagger train_tagger(const std::vector<Sentence>& train, const std::vector<Senten
         ++total;
       }
     }
-    Tagger current(xpos, upos, pt.averaged(), amb);
+    Tagger current(xpos, upos, pt.averaged(opt.prune), amb);
     double acc = dev.empty() ? epoch : tagger_accuracy(current, dev);
     if (opt.log)
       *opt.log << "tagger epoch " << epoch << ": train errors " << errors << "/" << total

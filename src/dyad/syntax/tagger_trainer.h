@@ -13,6 +13,7 @@ struct TaggerTrainOptions {
   int epochs = 10;
   uint64_t seed = 1;
   int ambiguity_min_count = 3;  // words seen this often get an ambiguity-class feature
+  float prune = 0.1f;  // averaged weights below this are dropped (model size)
   std::ostream* log = nullptr;
 };
 
