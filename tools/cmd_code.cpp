@@ -50,6 +50,8 @@ int cmd_code(const std::vector<std::string>& args) {
   app.add_option("--date", date, "fallback date YYYY-MM-DD for articles without one");
   app.add_flag("--modal", o.writer.modal, "also write negated and hypothetical events, flagged in 'modality'");
   app.add_option("--max-article-bytes", max_bytes, "reject articles with longer text");
+  std::string report_path;
+  app.add_option("--report", report_path, "write a JSON report (counts, failures with line and reason)");
   app.add_option("--data", data_dir, "knowledge folder");
   app.add_option("--models", models_dir, "model folder");
   if (int rc = parse(app, args); rc >= 0) return rc;
@@ -80,6 +82,14 @@ int cmd_code(const std::vector<std::string>& args) {
   std::ostream& out = output == "-" ? std::cout : file;
   const RunReport rep = run_coding(*r, o, out, std::cerr);
   std::cerr << rep.summary() << "\n";
+  if (!report_path.empty()) {
+    std::ofstream rf(report_path);
+    rf << rep.to_json();
+    if (!rf) {
+      std::cerr << "dyad code: cannot write report " << report_path << "\n";
+      return 2;
+    }
+  }
   return rep.articles_failed > 0 ? 1 : 0;
 }
 

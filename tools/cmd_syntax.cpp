@@ -76,8 +76,9 @@ namespace dyad {
 int cmd_train(const std::vector<std::string>& args) {
   const char* kUsage =
       "dyad train TRAIN.conllu DEV.conllu [-o DIR] [--tagger-epochs N] [--parser-epochs N] "
-      "[--folds K] [--seed S] [--prune W] [--only tagger|lemmatizer]";
+      "[--folds K] [--seed S] [--prune W] [--min-updates N] [--only tagger|lemmatizer]";
   float prune = -1;
+  int min_updates = -1;
   std::string only;
   std::vector<std::string> files;
   std::string out_dir = "models";
@@ -91,6 +92,10 @@ int cmd_train(const std::vector<std::string>& args) {
         auto v = value();
         if (!v || (*v != "tagger" && *v != "lemmatizer")) return usage(kUsage);
         only = *v;
+      } else if (a == "--min-updates") {
+        auto v = value();
+        if (!v) return usage(kUsage);
+        min_updates = std::stoi(*v);
       } else if (a == "--prune") {
         auto v = value();
         if (!v) return usage(kUsage);
@@ -169,6 +174,7 @@ int cmd_train(const std::vector<std::string>& args) {
     popt.seed = seed;
     popt.log = &std::cerr;
     if (prune >= 0) popt.prune = prune;
+    if (min_updates >= 0) popt.min_updates = static_cast<uint32_t>(min_updates);
     Parser parser = train_parser(train_tagged, dev_tagged, popt);
     std::ostringstream pp;
     pp << "parser: arc-hybrid, dynamic oracle, averaged perceptron, epochs " << parser_epochs
@@ -184,7 +190,8 @@ int cmd_train(const std::vector<std::string>& args) {
 }
 
 int cmd_eval_parse(const std::vector<std::string>& args) {
-  const char* kUsage = "dyad eval-parse GOLD.conllu [--models DIR] [--no-raw] [--output PRED.conllu]";
+  const char* kUsage = "dyad eval-parse GOLD.conllu [--models DIR] [--no-raw] [--output PRED.conllu] [--token-errors FILE]";
+  std::string token_errors_path;
   std::string gold_path, output, models = dyad::syntax::Analyzer::default_model_dir();
   bool raw = true;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -194,6 +201,9 @@ int cmd_eval_parse(const std::vector<std::string>& args) {
     } else if (args[i] == "--output") {
       if (i + 1 >= args.size()) return usage(kUsage);
       output = args[++i];
+    } else if (args[i] == "--token-errors") {
+      if (i + 1 >= args.size()) return usage(kUsage);
+      token_errors_path = args[++i];
     } else if (args[i] == "--no-raw") {
       raw = false;
     } else if (!args[i].empty() && args[i][0] == '-') {
@@ -234,7 +244,13 @@ int cmd_eval_parse(const std::vector<std::string>& args) {
               << std::setprecision(3) << "  load   " << load_s << " s\n";
     if (raw) {
       TextSegmenter seg;
-      RawScores r = evaluate_raw_text(analyzer, std::cref(seg), gold);
+      std::vector<std::string> token_errors;
+      RawScores r = evaluate_raw_text(analyzer, std::cref(seg), gold,
+                                      token_errors_path.empty() ? nullptr : &token_errors);
+      if (!token_errors_path.empty()) {
+        std::ofstream out(token_errors_path);
+        for (const auto& line : token_errors) out << line << "\n";
+      }
       std::cout << std::setprecision(2) << "raw text (" << r.gold_tokens << " gold / "
                 << r.pred_tokens << " predicted tokens):\n"
                 << "  Tokens    F1 " << RawScores::f1(r.matched_tokens, r.gold_tokens, r.pred_tokens) << "\n"

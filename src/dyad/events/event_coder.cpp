@@ -43,7 +43,84 @@ struct Context {
   const Sentence& s;
   std::vector<std::string> low;
   std::vector<int> mention_at;  // first mention covering a token, -1 if none
+  bool parsed = false;          // tokens carry heads and relations from the parser
+  std::vector<std::vector<uint32_t>> children;
 };
+
+bool rel_is(const Token& t, std::string_view rel) {
+  return t.deprel == rel || (t.deprel.size() > rel.size() && t.deprel.compare(0, rel.size(), rel) == 0 &&
+                             t.deprel[rel.size()] == ':');
+}
+
+// The actor a phrase headed by token k stands for: a mention covering k, else one in
+// its modifiers ("the building of the Iranian consulate", "Houthi targets").
+int mention_in_phrase(const Context& c, uint32_t k, int depth = 0) {
+  if (c.mention_at[k] >= 0) return c.mention_at[k];
+  if (depth >= 2) return -1;
+  for (uint32_t ch : c.children[k]) {
+    const Token& t = c.s.tokens[ch];
+    if (rel_is(t, "compound") || rel_is(t, "amod") || rel_is(t, "nmod") || rel_is(t, "flat") ||
+        rel_is(t, "appos")) {
+      const int m = mention_in_phrase(c, ch, depth + 1);
+      if (m >= 0) return m;
+    }
+  }
+  return -1;
+}
+
+int child_with(const Context& c, uint32_t v, std::string_view rel) {
+  for (uint32_t ch : c.children[v])
+    if (rel_is(c.s.tokens[ch], rel)) return static_cast<int>(ch);
+  return -1;
+}
+
+bool has_case(const Context& c, uint32_t k, std::string_view prep) {
+  for (uint32_t ch : c.children[k])
+    if (c.s.tokens[ch].deprel == "case" && c.low[ch] == prep) return true;
+  return false;
+}
+
+// Grammatical subject of verb v, following control, coordination and relative clauses.
+int dep_subject(const Context& c, uint32_t v, int depth = 0) {
+  if (depth > 4) return -1;
+  for (uint32_t ch : c.children[v])
+    if (c.s.tokens[ch].deprel == "nsubj") return mention_in_phrase(c, ch);
+  const Token& t = c.s.tokens[v];
+  if (t.head < 0) return -1;
+  const auto h = static_cast<uint32_t>(t.head);
+  if (rel_is(t, "xcomp")) {  // "urged Iran to stop": object control; "agreed to meet": subject control
+    const int obj = child_with(c, h, "obj");
+    if (obj >= 0) return mention_in_phrase(c, static_cast<uint32_t>(obj));
+    return dep_subject(c, h, depth + 1);
+  }
+  if (rel_is(t, "conj")) return dep_subject(c, h, depth + 1);
+  if (rel_is(t, "acl")) return mention_in_phrase(c, h);  // "Mekdad, who condemned", "forces shelling"
+  return -1;
+}
+
+int dep_object(const Context& c, uint32_t v) {
+  for (uint32_t ch : c.children[v])
+    if (c.s.tokens[ch].deprel == "obj" || c.s.tokens[ch].deprel == "iobj") {
+      const int m = mention_in_phrase(c, ch);
+      if (m >= 0) return m;
+    }
+  return -1;
+}
+
+int dep_oblique(const Context& c, uint32_t v, std::string_view prep) {
+  for (uint32_t ch : c.children[v])
+    if ((rel_is(c.s.tokens[ch], "obl") || rel_is(c.s.tokens[ch], "nmod")) && has_case(c, ch, prep)) {
+      const int m = mention_in_phrase(c, ch);
+      if (m >= 0) return m;
+    }
+  return -1;
+}
+
+bool dep_passive(const Context& c, uint32_t v) {
+  for (uint32_t ch : c.children[v])
+    if (c.s.tokens[ch].deprel == "nsubj:pass" || c.s.tokens[ch].deprel == "aux:pass") return true;
+  return false;
+}
 
 // Mentions coordinated with mention m ("the US and Britain", "Russia, Iran and Hezbollah"),
 // including m itself and mentions sharing m's span ("the two countries").
@@ -110,6 +187,12 @@ void EventCoder::code(Sentence& s) const {
   const size_t n = s.tokens.size();
   c.low.reserve(n);
   for (const auto& t : s.tokens) c.low.push_back(fold_case(t.form));
+  c.children.resize(n);
+  for (uint32_t k = 0; k < n; ++k) {
+    const int h = s.tokens[k].head;
+    if (!s.tokens[k].deprel.empty()) c.parsed = true;
+    if (h >= 0 && static_cast<size_t>(h) < n) c.children[static_cast<size_t>(h)].push_back(k);
+  }
   for (int m = static_cast<int>(s.mentions.size()) - 1; m >= 0; --m)
     for (uint32_t k = s.mentions[m].first; k <= s.mentions[m].last && k < n; ++k) c.mention_at[k] = m;
   const bool question = n > 0 && (s.tokens.back().form == "?" ||
@@ -183,7 +266,9 @@ void EventCoder::code(Sentence& s) const {
 
     // passive: "was attacked by X"
     bool passive = false;
-    if (!p.noun && i >= 1) {
+    if (c.parsed) {
+      passive = !p.noun && dep_passive(c, i);
+    } else if (!p.noun && i >= 1) {
       uint32_t k = i - 1;
       if (k > 0 && (c.low[k].size() > 2 && c.low[k].substr(c.low[k].size() - 2) == "ly")) --k;
       passive = kBe.count(c.low[k]) > 0 && c.low[i].size() > 2 &&
@@ -271,16 +356,30 @@ void EventCoder::code(Sentence& s) const {
       }
       if (source < 0) continue;
     } else if (passive) {
-      for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 6; ++k)
-        if (c.low[k] == "by") { source = first_right(k + 1, 3, true); break; }
-      if (target < 0 && !p.notarget) target = nearest_left(i, 15);
+      if (c.parsed) {
+        source = dep_oblique(c, i, "by");
+        if (target < 0 && !p.notarget) {
+          const int subj = child_with(c, i, "nsubj:pass");
+          if (subj >= 0) target = mention_in_phrase(c, static_cast<uint32_t>(subj));
+        }
+      } else {
+        for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 6; ++k)
+          if (c.low[k] == "by") { source = first_right(k + 1, 3, true); break; }
+        if (target < 0 && !p.notarget) target = nearest_left(i, 15);
+      }
       if (source < 0) continue;  // agentless passive: no source
     } else {
+      if (source < 0 && c.parsed) {
+        source = dep_subject(c, i);
+        // the parse names a subject that is no actor ("The deal was struck"): no event
+        if (source < 0 && child_with(c, i, "nsubj") >= 0) continue;
+      }
       if (source < 0) source = nearest_left(i, 25);
       if (source < 0) continue;
       if (target < 0 && !p.notarget) {
-        const int m = first_right(t.last + 1, 8, false);
+        const int m = c.parsed ? dep_object(c, i) : first_right(t.last + 1, 8, false);
         if (m >= 0) target = m;
+        else if (c.parsed) target = first_right(t.last + 1, 4, true);
       }
     }
     if (target == source) target = -1;

@@ -8,6 +8,8 @@
 
 #include "dyad/pipeline/document_coder.h"
 
+#include <nlohmann/json.hpp>
+
 namespace dyad {
 
 std::string RunReport::summary() const {
@@ -21,6 +23,22 @@ std::string RunReport::summary() const {
     o << " (" << static_cast<double>(sentences) / seconds << " sentences/s)";
   }
   return o.str();
+}
+
+std::string RunReport::to_json() const {
+  nlohmann::ordered_json j;
+  j["articles_read"] = articles_read;
+  j["articles_coded"] = articles_coded;
+  j["articles_failed"] = articles_failed;
+  j["sentences"] = sentences;
+  j["tokens"] = tokens;
+  j["events"] = events;
+  j["warnings"] = warnings;
+  j["seconds"] = seconds;
+  j["failures"] = nlohmann::ordered_json::array();
+  for (const auto& f : failures)
+    j["failures"].push_back({{"source", f.source}, {"line", f.line}, {"doc_id", f.doc_id}, {"reason", f.reason}});
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out, std::ostream& log) {

@@ -34,6 +34,7 @@ struct RunReport {
   double seconds = 0;
   std::vector<Failure> failures;
   std::string summary() const;
+  std::string to_json() const;  // --report: counts, every failure with its line and reason
 };
 
 // Failures and warnings are written to `log` as they happen.

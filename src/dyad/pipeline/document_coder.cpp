@@ -1,6 +1,6 @@
 #include "dyad/pipeline/document_coder.h"
 
-#include "dyad/pipeline/analyzer_hook.h"
+#include "dyad/syntax/analyzer.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -27,7 +27,7 @@ void DocumentCoder::code(Document& doc) const {
   Coreference coref;
   for (auto& s : doc.sentences) {
     if (s.boilerplate) continue;
-    if (r_->analyzer) analyze(*r_->analyzer, s);
+    if (r_->analyzer) r_->analyzer->analyze(s);
     r_->recognizer->recognize(doc.text, s, doc.date, coref);
     r_->coder->code(s);
     if (std::getenv("DYAD_TRACE")) trace(doc, s);

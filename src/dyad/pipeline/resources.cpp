@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "dyad/pipeline/analyzer_hook.h"
+#include "dyad/syntax/analyzer.h"
 
 namespace dyad {
 
@@ -33,7 +33,10 @@ std::unique_ptr<Resources> Resources::load(const std::string& data_dir, const st
   r->lexicon = VerbLexicon::load(data_dir + "/events/verbs.tsv", data_dir + "/events/inflections.tsv",
                                  r->codebook);
   r->coder = std::make_unique<EventCoder>(&r->lexicon);
-  r->analyzer = load_analyzer(models_dir, require_models);
+  if (syntax::Analyzer::available(models_dir))
+    r->analyzer = std::make_shared<const syntax::Analyzer>(syntax::Analyzer::load(models_dir));
+  else if (require_models)
+    throw std::runtime_error("no tagger/parser model in " + models_dir + " (scripts/train_models.sh trains them)");
   return r;
 }
 

@@ -14,7 +14,9 @@
 
 namespace dyad {
 
+namespace syntax {
 class Analyzer;
+}
 
 // Where the knowledge files and models live: --data/--models, else $DYAD_DATA /
 // $DYAD_MODELS, else the source tree the binary was built from.
@@ -30,7 +32,7 @@ struct Resources {
   Codebook codebook;
   VerbLexicon lexicon;
   std::unique_ptr<EventCoder> coder;
-  std::shared_ptr<const Analyzer> analyzer;  // null when no parser model is available
+  std::shared_ptr<const syntax::Analyzer> analyzer;  // null when no model files are present
 
   // Throws std::runtime_error with a message naming the file at fault.
   static std::unique_ptr<Resources> load(const std::string& data_dir, const std::string& models_dir,

@@ -85,7 +85,8 @@ GoldScores evaluate_gold_tokens(const Analyzer& analyzer, const std::vector<Conl
 }
 
 RawScores evaluate_raw_text(const Analyzer& analyzer, const Segmenter& segment,
-                            const std::vector<ConlluSentence>& gold) {
+                            const std::vector<ConlluSentence>& gold,
+                            std::vector<std::string>* token_errors) {
   RawScores sc;
   for (const Doc& doc : rebuild_documents(gold)) {
     std::vector<Sentence> pred = segment(doc.text);
@@ -103,6 +104,24 @@ RawScores evaluate_raw_text(const Analyzer& analyzer, const Segmenter& segment,
       sc.gold_tokens += s.tokens.size();
     }
     sc.gold_sentences += doc.sentences.size();
+    if (token_errors) {
+      std::map<uint64_t, int> pred_spans;
+      std::vector<const Token*> pred_tokens;
+      for (const Sentence& s : pred)
+        for (const Token& t : s.tokens) {
+          pred_spans[key(t.span)] = 1;
+          pred_tokens.push_back(&t);
+        }
+      for (const Sentence& s : doc.sentences)
+        for (const Token& t : s.tokens) {
+          if (pred_spans.count(key(t.span))) continue;
+          std::string line = t.form + "\t";
+          for (const Token* p : pred_tokens)
+            if (p->span.end > t.span.begin && p->span.begin < t.span.end)
+              line += "[" + doc.text.substr(p->span.begin, p->span.size()) + "]";
+          token_errors->push_back(std::move(line));
+        }
+    }
     for (const Sentence& s : pred) {
       if (s.tokens.empty()) continue;
       ++sc.pred_sentences;

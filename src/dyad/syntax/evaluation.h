@@ -40,7 +40,10 @@ using Segmenter = std::function<std::vector<Sentence>(const std::string& text)>;
 
 // Rebuilds each document's text from the "# text" comments (sentences joined by a
 // space, paragraphs by a blank line), segments and analyzes it, and aligns.
+// When `token_errors` is given it receives one line per gold token that no predicted
+// token matches: "gold-form <TAB> predicted tokens over the same bytes".
 RawScores evaluate_raw_text(const Analyzer& analyzer, const Segmenter& segment,
-                            const std::vector<ConlluSentence>& gold);
+                            const std::vector<ConlluSentence>& gold,
+                            std::vector<std::string>* token_errors = nullptr);
 
 }  // namespace dyad::syntax

@@ -21,14 +21,12 @@ LinearModel LinearModel::build(uint32_t num_classes, std::vector<Row> rows) {
     for (auto& e : r.entries) max_abs = std::max(max_abs, std::fabs(e.second));
   }
   m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  size_t cap = 16;
-  while (cap * 7 < rows.size() * 10) cap <<= 1;  // load factor <= 0.7
-  m.mask_ = cap - 1;
+  const size_t cap = rows.size() * 4 / 3 + 16;  // load factor <= 0.75
   m.num_rows_ = rows.size();
   m.slots_.assign(cap, Slot{0, 0});
   for (const Row& r : rows) {
-    uint64_t slot = r.key & m.mask_;
-    while (m.slots_[slot].fingerprint != 0) slot = (slot + 1) & m.mask_;
+    uint64_t slot = m.home(r.key);
+    while (m.slots_[slot].fingerprint != 0) slot = slot + 1 == cap ? 0 : slot + 1;
     const size_t start = m.entries_.size();
     if (start + r.entries.size() >= kMaxEntries) throw std::length_error("linear model too large");
     m.slots_[slot] = {fingerprint(r.key),
@@ -50,12 +48,13 @@ void LinearModel::score(const uint64_t* feats, size_t n, float* scores) const {
   uint32_t found[kMaxBatch];
   for (size_t base = 0; base < n; base += kMaxBatch) {
     const size_t m = std::min(kMaxBatch, n - base);
-    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[feats[base + i] & mask_]);
+    const uint64_t cap = slots_.size();
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[home(feats[base + i])]);
     size_t hits = 0;
     for (size_t i = 0; i < m; ++i) {
       const uint64_t key = feats[base + i];
       const uint32_t fp = fingerprint(key);
-      for (uint64_t slot = key & mask_;; slot = (slot + 1) & mask_) {
+      for (uint64_t slot = home(key);; slot = slot + 1 == cap ? 0 : slot + 1) {
         const Slot& s = slots[slot];
         if (s.fingerprint == fp) {
           found[hits++] = s.start_len;
@@ -103,10 +102,9 @@ LinearModel LinearModel::load(ByteReader& r) {
   m.slots_ = r.vec<Slot>();
   m.entries_ = r.vec<uint32_t>();
   const size_t cap = m.slots_.size();
-  if (cap == 0 || (cap & (cap - 1)) != 0) r.fail("linear model: bad hash table size");
+  if (cap == 0 || cap > (uint64_t{1} << 32)) r.fail("linear model: bad hash table size");
   if (!(m.scale_ > 0) || m.num_classes_ == 0 || m.num_classes_ > 65536)
     r.fail("linear model: bad header");
-  m.mask_ = cap - 1;
   const size_t entries = m.entries_.size();
   size_t empty = 0;
   for (const Slot& s : m.slots_) {

@@ -61,7 +61,8 @@ class LinearModel {
   static LinearModel load(ByteReader& r);
 
  private:
-  // Slot of a key: its low bits; the slot keeps the high 32 bits as a fingerprint and
+  // Home slot of a key: its low 32 bits mapped onto [0, capacity) by multiply-shift
+  // (any capacity, no power-of-two waste); the slot keeps the high 32 bits as a fingerprint and
   // the row's first entry (24 bits) and length (8 bits), so one lookup touches one
   // 8-byte slot and one run of packed entries.
   struct Slot {
@@ -73,12 +74,12 @@ class LinearModel {
     uint32_t f = static_cast<uint32_t>(key >> 32);
     return f ? f : 1;
   }
+  uint64_t home(uint64_t key) const { return ((key & 0xffffffffULL) * slots_.size()) >> 32; }
   static constexpr uint32_t kMaxEntries = 1u << 24;
   static constexpr size_t kMaxBatch = 512;
 
   uint32_t num_classes_ = 0;
   size_t num_rows_ = 0;
-  uint64_t mask_ = 0;
   float scale_ = 1.0f;
   std::vector<Slot> slots_;
   std::vector<uint32_t> entries_;

@@ -116,7 +116,7 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
         sys.apply(st, next);
       }
     }
-    Parser current(tags, labels, pt.averaged(opt.prune));
+    Parser current(tags, labels, pt.averaged(opt.prune, opt.min_updates));
     AttachmentScore sc = parser_score(current, dev);
     const double las = dev.empty() ? epoch : sc.las();
     if (opt.log)

@@ -10,7 +10,7 @@ void PerceptronTrainer::score(const uint64_t* feats, size_t n, float* scores) co
   for (size_t i = 0; i < n; ++i) {
     auto it = rows_.find(feats[i]);
     if (it == rows_.end()) continue;
-    for (const Entry& e : it->second) scores[e.cls] += e.w;
+    for (const Entry& e : it->second.entries) scores[e.cls] += e.w;
   }
 }
 
@@ -29,18 +29,20 @@ void PerceptronTrainer::add(std::vector<Entry>& row, uint32_t cls, float delta) 
 void PerceptronTrainer::update(const uint64_t* feats, size_t n, uint32_t gold, uint32_t pred) {
   if (gold == pred) return;
   for (size_t i = 0; i < n; ++i) {
-    auto& row = rows_[feats[i]];
-    add(row, gold, 1.0f);
-    add(row, pred, -1.0f);
+    TrainRow& row = rows_[feats[i]];
+    ++row.updates;
+    add(row.entries, gold, 1.0f);
+    add(row.entries, pred, -1.0f);
   }
 }
 
-LinearModel PerceptronTrainer::averaged(float prune) const {
+LinearModel PerceptronTrainer::averaged(float prune, uint32_t min_updates) const {
   std::vector<LinearModel::Row> rows;
   rows.reserve(rows_.size());
-  for (const auto& [key, entries] : rows_) {
+  for (const auto& [key, train_row] : rows_) {
+    if (train_row.updates < min_updates) continue;
     LinearModel::Row row{key, {}};
-    for (const Entry& e : entries) {
+    for (const Entry& e : train_row.entries) {
       double total = e.total + static_cast<double>(time_ - e.stamp) * e.w;
       float avg = static_cast<float>(total / static_cast<double>(time_));
       if (std::fabs(avg) >= prune) row.entries.push_back({e.cls, avg});

@@ -22,8 +22,9 @@ class PerceptronTrainer {
   void update(const uint64_t* feats, size_t n, uint32_t gold, uint32_t pred);
   // Advances the averaging clock by one example (call once per example seen).
   void tick() { ++time_; }
-  // Averaged weights; entries with |w| < prune are dropped.
-  LinearModel averaged(float prune = 1e-3f) const;
+  // Averaged weights; entries with |w| < prune are dropped, and so are features that
+  // took part in fewer than min_updates updates.
+  LinearModel averaged(float prune = 1e-3f, uint32_t min_updates = 1) const;
 
  private:
   struct Entry {
@@ -36,7 +37,11 @@ class PerceptronTrainer {
 
   uint32_t num_classes_;
   uint64_t time_ = 1;
-  std::unordered_map<uint64_t, std::vector<Entry>> rows_;
+  struct TrainRow {
+    uint32_t updates = 0;
+    std::vector<Entry> entries;
+  };
+  std::unordered_map<uint64_t, TrainRow> rows_;
 };
 
 }  // namespace dyad::syntax

@@ -1,0 +1,80 @@
+#include "dyad/actors/actor_recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+// Codes of the mentions found in `text` (one sentence), in order.
+std::vector<std::string> codes(const std::string& text, const std::string& date = "2025-06-01",
+                               Coreference* coref = nullptr) {
+  const Resources& r = test::resources();
+  Sentence s;
+  s.tokens = r.tokenizer->tokenize(text);
+  s.span = {0, static_cast<uint32_t>(text.size())};
+  Coreference local;
+  r.recognizer->recognize(text, s, date, coref ? *coref : local);
+  std::vector<std::string> out;
+  for (const auto& m : s.mentions) out.push_back(m.code);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(ActorRecognizer, CountryWordsWithRoles) {
+  EXPECT_EQ(codes("Russian forces advanced."), V{"RUSMIL"});
+  EXPECT_EQ(codes("China's Ministry of Foreign Affairs said so."), V{"CHNGOV"});
+  EXPECT_EQ(codes("a spokesperson for the Chinese Ministry said"), V{"CHNGOV"});
+  EXPECT_EQ(codes("Iranian protesters gathered."), V{"IRNCVL"});
+  EXPECT_EQ(codes("Syria's air defense intercepted the missiles."), V{"SYRMIL"});
+}
+
+TEST(ActorRecognizer, CountriesCapitalsAndOrganisations) {
+  EXPECT_EQ(codes("Beijing and the Kremlin responded."), (V{"CHNGOV", "RUSGOV"}));
+  EXPECT_EQ(codes("The United Nations and NATO met."), (V{"IGOUNO", "IGONAT"}));
+  EXPECT_EQ(codes("Hamas fired rockets."), V{"PSEREB"});
+}
+
+TEST(ActorRecognizer, AcronymsOnlyInCapitals) {
+  EXPECT_EQ(codes("The US said."), V{"USA"});
+  EXPECT_EQ(codes("He told us nothing new."), V{});
+}
+
+TEST(ActorRecognizer, UnknownNameWithTitleTakesRoleAndCountry) {
+  EXPECT_EQ(codes("Iranian Foreign Minister Abbas Araghchi arrived."), V{"IRNGOV"});
+}
+
+TEST(ActorRecognizer, PeopleByDate) {
+  EXPECT_EQ(codes("Joe Biden spoke.", "2023-05-01"), V{"USAGOV"});
+  EXPECT_EQ(codes("Joe Biden spoke.", "2026-05-01"), V{"USA"});
+  EXPECT_EQ(codes("Xi Jinping spoke.", "2025-05-01"), V{"CHNGOV"});
+}
+
+TEST(ActorRecognizer, PlacesBlockAliasesInside) {
+  EXPECT_EQ(codes("Ships sailed in the Gulf of Aden."), V{});
+}
+
+TEST(ActorRecognizer, ModifiersAreNotActors) {
+  EXPECT_EQ(codes("the Iran-backed militia"), V{});
+}
+
+TEST(ActorRecognizer, DatelineIsNotAnActor) {
+  EXPECT_EQ(codes("MOSCOW (Wire) -- Iran protested."), V{"IRN"});
+}
+
+TEST(ActorRecognizer, PronounsAcrossSentences) {
+  Coreference coref;
+  codes("Turkish President Recep Tayyip Erdogan arrived on Monday.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("He met the press.", "2025-06-01", &coref), V{"TURGOV"});
+  codes("Iran and Saudi Arabia agreed.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The two countries signed.", "2025-06-01", &coref), (V{"IRN", "SAU"}));
+}
+
+TEST(ActorRecognizer, PossessivePronounWithRole) {
+  EXPECT_EQ(codes("Iran said Israel attacked its embassy."), (V{"IRN", "ISR", "IRNGOV"}));
+}
+
+}  // namespace
+}  // namespace dyad
