@@ -77,7 +77,14 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
   std::vector<RawMatch> raw;
   for (size_t i = 0; i < n;) {
     const ActorMatch m = dict_->longest_match(toks, i);
-    if (m.length == 0) { ++i; continue; }
+    if (m.length == 0) {
+      auto known = coref.names.find(low[i]);
+      if (known != coref.names.end() && starts_upper(toks[i].form) && i >= dateline_end)
+        raw.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i), ActorType::Person, known->second,
+                       "coreference"});
+      ++i;
+      continue;
+    }
     uint32_t chosen = (*m.entries)[0];
     const std::string code = dict_->code_on(*m.entries, date, &chosen);
     const ActorEntry& e = dict_->entries()[chosen];
@@ -200,7 +207,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
             role = actor_role(pc);
           }
         } else {
+          const uint32_t role_end = m.last;
           m.last = extend_name(m.last);
+          if (m.last > role_end + 1 || (m.last == role_end + 1 && case_reliable))
+            coref.names[low[m.last]] = country + role;  // "Foreign Minister Faisal Mekdad" -> "mekdad"
         }
       } else if (next < raw.size() && raw[next].type == ActorType::Person && raw[next].first == a.last + 1 &&
                  a.type == ActorType::Adjective) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/actors/actor_dictionary.h"
@@ -23,6 +24,9 @@ struct Coreference {
     bool plural = false;
   };
   std::vector<Antecedent> history;  // most recent last
+  // Names first seen with a title ("spokesman Mahmud Bassal" -> "bassal": PSEGOV), so
+  // that a later bare surname is coded too.
+  std::unordered_map<std::string, std::string> names;
 };
 
 class ActorRecognizer {

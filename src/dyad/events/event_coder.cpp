@@ -171,12 +171,38 @@ bool preceded_by_locative(const Context& c, const Mention& m) {
   return k > 0 && kLocative.count(c.low[k - 1]) > 0;
 }
 
+struct Trigger;
+bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
+                       const VerbLexicon& lex);
+
 struct Trigger {
   uint32_t first, last;  // tokens
   uint32_t pattern;
   int target = -1, source = -1;  // mentions from slots
   size_t score = 0;
 };
+
+// Did every word element before a final target slot match (in order, near each other)?
+bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
+                       const VerbLexicon& lex) {
+  uint32_t pos = t.first + 1;
+  const size_t n = s.tokens.size();
+  for (size_t e = 1; e + 1 < p.elements.size(); ++e) {
+    const auto& el = p.elements[e];
+    if (el.kind != PatternElement::Kind::Word) return false;
+    bool ok = false;
+    for (uint32_t j = pos; j < n && j <= pos + 3; ++j) {
+      if (is_clause_break(c.low[j])) break;
+      if (lex.matches(s.tokens[j], c.low[j], el.lemma)) {
+        pos = j + 1;
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -235,6 +261,11 @@ void EventCoder::code(Sentence& s) const {
             }
           }
         }
+        // A target slot at the end is optional: "agreed to restore relations" still
+        // codes, its target then comes from the sentence ("Iran and Saudi Arabia agreed").
+        if (!ok && p.elements.back().kind == PatternElement::Kind::Target && t.target < 0 &&
+            all_words_matched(p, t, s, c, *lex_))
+          ok = true;
         if (ok && (!found || t.score > best.score)) {
           best = t;
           found = true;
@@ -305,14 +336,18 @@ void EventCoder::code(Sentence& s) const {
     };
 
     if (p.say) {
-      // Speaker: slot, else subject before, else "..., X said" after.
+      // Speaker: slot; after a pattern ending in a preposition ("according to X");
+      // else the subject before; else "..., X said" after.
+      const auto& last_el = p.elements.back();
+      if (source < 0 && last_el.kind == PatternElement::Kind::Word &&
+          (last_el.lemma == "to" || last_el.lemma == "by" || last_el.lemma == "from")) {
+        const int m = first_right(t.last + 1, 2, true);
+        if (m >= 0) source = m;
+      }
       if (source < 0) source = nearest_left(i, 12);
-      bool content_before = false;
       if (source < 0) {
         for (uint32_t k = t.last + 1; k < n && k <= t.last + 8; ++k)
-          if (c.mention_at[k] >= 0) { source = c.mention_at[k]; content_before = true; break; }
-      } else if (s.mentions[source].first > i) {
-        content_before = true;
+          if (c.mention_at[k] >= 0) { source = c.mention_at[k]; break; }
       }
       if (source < 0) continue;
       if (s.mentions[source].role == "MED") continue;  // outlets that merely report
@@ -321,8 +356,9 @@ void EventCoder::code(Sentence& s) const {
       for (int m = 0; m < static_cast<int>(s.mentions.size()); ++m) {
         const Mention& mm = s.mentions[m];
         if (m == source || mm.country == sp.country) continue;
-        const bool in_content = content_before ? mm.last < sp.first : mm.first > t.last;
-        if (!in_content || !seen.insert(mm.country).second) continue;
+        // The content is the rest of the sentence: who the statement is about.
+        if (mm.role == "MED" || (mm.first >= t.first && mm.last <= t.last)) continue;
+        if (!seen.insert(mm.country).second) continue;
         cands.push_back({source, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
       }
       continue;
@@ -343,6 +379,17 @@ void EventCoder::code(Sentence& s) const {
             source = c.mention_at[k + 2];
             break;
           }
+      }
+      if (source < 0 && t.last + 2 < n && c.low[t.last + 1] == "between") {
+        // "talks between A and B", "the conflict between Israel and Hamas": mutual
+        const int first = first_right(t.last + 2, 2, true);
+        if (first >= 0) {
+          const auto group = coordinated(c, first);
+          for (int a : group)
+            for (int b : group)
+              if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+          continue;
+        }
       }
       if (target < 0 && !p.notarget) {
         for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 3; ++k) {
@@ -388,7 +435,8 @@ void EventCoder::code(Sentence& s) const {
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
-      if (p.mutual && sources.size() >= 2) {
+      // "Iran and Saudi Arabia agreed ...", "India and Pakistan clashed": each toward the other
+      if (sources.size() >= 2) {
         for (int a : sources)
           for (int b : sources)
             if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
