@@ -90,9 +90,14 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const ActorEntry& e = dict_->entries()[chosen];
     const uint32_t last = static_cast<uint32_t>(i + m.length - 1);
     bool keep = !code.empty() && e.type != ActorType::Place;
-    if (keep && case_reliable && e.type != ActorType::Role && !starts_upper(toks[i].form) &&
-        !std::isdigit(static_cast<unsigned char>(toks[i].form[0])))
-      keep = false;  // "turkey", "china": common nouns
+    if (keep && case_reliable && e.type != ActorType::Role) {
+      // "turkey", "china": common nouns; "the Kremlin" is fine
+      bool capitalised = false;
+      for (uint32_t k = static_cast<uint32_t>(i); k <= last; ++k)
+        capitalised = capitalised || starts_upper(toks[k].form) ||
+                      std::isdigit(static_cast<unsigned char>(toks[k].form[0]));
+      keep = capitalised;
+    }
     // "Iran-backed militia", "US-flagged tanker": the country only modifies.
     if (keep && e.type != ActorType::Role && last + 2 < n && toks[last + 1].form == "-" &&
         is_modifier_suffix(low[last + 2]))

@@ -34,7 +34,20 @@ bool is_nominal_modifier(const Token& t, const std::string& low) {
   if (low.find_first_of("0123456789,.;:\"()") != std::string::npos) return false;
   const bool verb_like = low.size() > 3 && (low.compare(low.size() - 2, 2, "ed") == 0 ||
                                             low.compare(low.size() - 3, 3, "ing") == 0);
-  return !verb_like && !kBe.count(low) && low != "and" && low != "or" && low != "to" && low != "of";
+  static const std::unordered_set<std::string> kFunction = {
+      "and", "or", "but", "to", "of", "in", "on", "at", "with", "by", "from", "for", "after", "before",
+      "against", "over", "into", "amid", "during", "since", "as", "than", "that", "which", "who", "said",
+      "says", "say", "has", "have", "had", "will", "would", "not", "also", "while", "when", "where"};
+  return !verb_like && !kBe.count(low) && !kFunction.count(low);
+}
+
+// A noun trigger matches the noun's own forms ("attack", "attacks"), not the verb's.
+bool is_noun_form(const Token& t, const std::string& low, const std::string& lemma) {
+  if (!t.upos.empty()) return t.upos == "NOUN" || t.upos == "PROPN";
+  if (low == lemma) return true;
+  const bool verb_like = low.size() > 3 && (low.compare(low.size() - 2, 2, "ed") == 0 ||
+                                            low.compare(low.size() - 3, 3, "ing") == 0);
+  return !verb_like;
 }
 
 bool is_clause_break(const std::string& f) { return f == ";" || f == ":" || f == "--" || f == "(" || f == ")"; }
@@ -192,7 +205,7 @@ bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& 
     if (el.kind != PatternElement::Kind::Word) return false;
     bool ok = false;
     for (uint32_t j = pos; j < n && j <= pos + 3; ++j) {
-      if (is_clause_break(c.low[j])) break;
+      if (is_clause_break(c.low[j]) || c.mention_at[j] >= 0) break;
       if (lex.matches(s.tokens[j], c.low[j], el.lemma)) {
         pos = j + 1;
         ok = true;
@@ -235,6 +248,7 @@ void EventCoder::code(Sentence& s) const {
         const EventPattern& p = lex_->pattern(pi);
         const bool after_det = i > 0 && kDeterminers.count(c.low[i - 1]);
         if (!p.noun && after_det) continue;  // "the attack" is a noun
+        if (p.noun && !is_noun_form(s.tokens[i], c.low[i], lemma)) continue;  // "attacked" is a verb
         Trigger t{i, i, pi, -1, -1, p.words() * 10};
         uint32_t pos = i + 1;
         bool ok = true;
@@ -358,6 +372,7 @@ void EventCoder::code(Sentence& s) const {
         if (m == source || mm.country == sp.country) continue;
         // The content is the rest of the sentence: who the statement is about.
         if (mm.role == "MED" || (mm.first >= t.first && mm.last <= t.last)) continue;
+        if (preceded_by_locative(c, mm) || is_bare_possessive(c, m)) continue;  // "in Moscow", "its"
         if (!seen.insert(mm.country).second) continue;
         cands.push_back({source, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
       }
@@ -403,6 +418,8 @@ void EventCoder::code(Sentence& s) const {
       }
       if (source < 0) continue;
     } else if (passive) {
+      // in the passive the slot after the verb holds the agent ("attacked by Russia")
+      if (target >= 0 && s.mentions[target].first > 0 && c.low[s.mentions[target].first - 1] == "by") target = -1;
       if (c.parsed) {
         source = dep_oblique(c, i, "by");
         if (target < 0 && !p.notarget) {
@@ -435,8 +452,10 @@ void EventCoder::code(Sentence& s) const {
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
-      // "Iran and Saudi Arabia agreed ...", "India and Pakistan clashed": each toward the other
-      if (sources.size() >= 2) {
+      // "Iran and Saudi Arabia agreed ...": cooperation by coordinated actors is mutual;
+      // conflict only when the pattern says so ("India and Pakistan clashed").
+      const bool cooperative = p.code < "09";
+      if (sources.size() >= 2 && (p.mutual || cooperative)) {
         for (int a : sources)
           for (int b : sources)
             if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
@@ -452,6 +471,22 @@ void EventCoder::code(Sentence& s) const {
         if (p.mutual) cands.push_back({b, a, p.code, &t, mod});
       }
   }
+
+  // A statement whose speaker does something more specific to the same actor in the
+  // same sentence ("China announced tariffs on the US") is that act, not an 01 as well.
+  std::vector<Candidate> kept;
+  for (const auto& cd : cands) {
+    bool redundant = false;
+    if (cd.code.compare(0, 2, "01") == 0 && cd.target >= 0) {
+      for (const auto& other : cands)
+        if (other.code.compare(0, 2, "01") != 0 && other.target >= 0 && other.mod == Modality::Asserted &&
+            s.mentions[other.source].country == s.mentions[cd.source].country &&
+            s.mentions[other.target].country == s.mentions[cd.target].country)
+          redundant = true;
+    }
+    if (!redundant) kept.push_back(cd);
+  }
+  cands.swap(kept);
 
   // 3. One event per (source, target, root): the most specific code wins.
   std::map<std::tuple<std::string, std::string, std::string, int>, size_t> index;

@@ -1,0 +1,109 @@
+// Mechanisms of the event coder on sentences written for the purpose.
+#include "dyad/events/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "dyad/actors/actor_code.h"
+#include "dyad/pipeline/document_coder.h"
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+// "SRC>TGT:ROOT" for the asserted events of a one-article text (countries only).
+std::vector<std::string> events(const std::string& text, bool with_modal = false) {
+  Document d;
+  d.id = "t";
+  d.date = "2025-06-01";
+  d.text = text;
+  DocumentCoder(&test::resources()).code(d);
+  std::vector<std::string> out;
+  for (const auto& s : d.sentences)
+    for (const auto& e : s.events) {
+      if (e.modality != Modality::Asserted && !with_modal) continue;
+      std::string tag = actor_country(s.mentions[e.source].code) + ">" +
+                        (e.target >= 0 ? actor_country(s.mentions[e.target].code) : "---") + ":" + e.code.substr(0, 2);
+      if (e.modality == Modality::Negated) tag += "!neg";
+      if (e.modality == Modality::Hypothetical) tag += "!hyp";
+      out.push_back(tag);
+    }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+bool has(const V& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+TEST(EventCoder, ActiveSubjectAndObject) {
+  EXPECT_TRUE(has(events("Russia attacked Ukraine on Monday."), "RUS>UKR:19"));
+  EXPECT_TRUE(has(events("China condemned Japan."), "CHN>JPN:11"));
+}
+
+TEST(EventCoder, PassiveAgentIsTheSource) {
+  EXPECT_TRUE(has(events("Ukraine was attacked by Russia."), "RUS>UKR:19"));
+}
+
+TEST(EventCoder, CoordinatedSourcesGiveOneEventEach) {
+  const V v = events("The United States and Britain struck Yemen.");
+  EXPECT_TRUE(has(v, "USA>YEM:19"));
+  EXPECT_TRUE(has(v, "GBR>YEM:19"));
+}
+
+TEST(EventCoder, MeetingsAreMutual) {
+  const V v = events("Iran met Saudi Arabia in Beijing.");
+  EXPECT_TRUE(has(v, "IRN>SAU:04"));
+  EXPECT_TRUE(has(v, "SAU>IRN:04"));
+  EXPECT_FALSE(has(v, "IRN>CHN:04"));  // the place is not the counterpart
+}
+
+TEST(EventCoder, ControlVerbTargetsTheObject) {
+  EXPECT_TRUE(has(events("The United Nations urged Israel to show restraint."), "IGOUNO>ISR:02"));
+}
+
+TEST(EventCoder, NegatedEventsAreNotAsserted) {
+  const V v = events("Russia did not attack Ukraine.", true);
+  EXPECT_TRUE(has(v, "RUS>UKR:19!neg"));
+  EXPECT_TRUE(events("Russia did not attack Ukraine.").empty());
+  EXPECT_FALSE(has(events("China refused to meet Japan."), "CHN>JPN:04"));
+}
+
+TEST(EventCoder, ConditionalsAndQuestionsAreHypothetical) {
+  EXPECT_TRUE(events("If Iran attacks, Israel would strike Iran.").empty() ||
+              !has(events("If Iran attacks, Israel would strike Iran."), "ISR>IRN:19"));
+  EXPECT_TRUE(events("Will Russia attack Ukraine?").empty());
+}
+
+TEST(EventCoder, StatementTargetsTheActorItIsAbout) {
+  EXPECT_TRUE(has(events("Russia said Ukraine was preparing an offensive."), "RUS>UKR:01"));
+}
+
+TEST(EventCoder, StatementAboutNoOtherActorIsNoEvent) {
+  EXPECT_TRUE(events("Russia said the weather was cold.").empty());
+}
+
+TEST(EventCoder, NewsOutletsThatReportAreNotSources) {
+  for (const auto& e : events("Iranian state media said Israel was responsible.")) EXPECT_NE(e.substr(0, 4), "IRN>");
+}
+
+TEST(EventCoder, NominalTriggerWithPossessor) {
+  EXPECT_TRUE(has(events("Russia's invasion of Ukraine began in 2022."), "RUS>UKR:19"));
+}
+
+TEST(EventCoder, BareBackReferenceIsNoEvent) {
+  EXPECT_TRUE(events("After the attack, the market closed.").empty());
+}
+
+TEST(EventCoder, EveryEventCitesItsRule) {
+  Document d;
+  d.id = "t";
+  d.text = "Russia attacked Ukraine.";
+  DocumentCoder(&test::resources()).code(d);
+  ASSERT_FALSE(d.sentences.at(0).events.empty());
+  EXPECT_EQ(d.sentences[0].events[0].rule.rfind("verbs.tsv:", 0), 0u);
+}
+
+}  // namespace
+}  // namespace dyad
