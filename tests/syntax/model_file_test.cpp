@@ -36,10 +36,13 @@ void train_fixture(const std::string& dir) {
   TaggerTrainOptions topt;
   topt.epochs = 10;
   topt.ambiguity_min_count = 1;
+  topt.prune = 0;
   train_tagger(train, {}, topt).save(dir + "/" + kTaggerFile, "fixture");
   train_lemmatizer(train).save(dir + "/" + kLemmatizerFile, "fixture");
   ParserTrainOptions popt;
   popt.epochs = 10;
+  popt.min_updates = 1;
+  popt.prune = 0;
   train_parser(train, {}, popt).save(dir + "/" + kParserFile, "fixture");
 }
 

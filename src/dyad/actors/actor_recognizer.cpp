@@ -318,6 +318,39 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     resolved.push_back(std::move(m));
   }
 
+  // Descriptions: "the military said", "the militants", "the ministry" refer back to the
+  // most recent actor with that role (in this sentence or before).
+  for (const auto& role : orphan_roles) {
+    if (role.code.size() != 3 || role.first == 0) continue;
+    const std::string& det = low[role.first - 1];
+    if (det != "the" && det != "this" && det != "that" && det != "these") continue;
+    bool covered = false;
+    for (const auto& m : resolved) covered = covered || (role.first >= m.first && role.first <= m.last);
+    if (covered) continue;
+    const Mention* local = nullptr;
+    for (const auto& m : mentions)
+      if (m.last < role.first && m.role == role.code) local = &m;
+    std::string code, from;
+    if (local) {
+      code = local->code;
+      from = std::string(text.substr(toks[local->first].span.begin, toks[local->last].span.end - toks[local->first].span.begin));
+    } else {
+      for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it)
+        if (actor_role(it->code) == role.code) { code = it->code; from = it->text; break; }
+    }
+    if (code.empty()) continue;
+    Mention m;
+    m.first = role.first - 1;
+    m.last = m.head = role.last;
+    m.code = code;
+    m.country = actor_country(code);
+    m.role = actor_role(code);
+    m.entry = "coreference";
+    m.resolved_from = from;
+    m.is_pronoun = true;
+    resolved.push_back(std::move(m));
+  }
+
   // Remember this sentence's actors for the next ones.
   for (const auto& m : mentions) {
     Coreference::Antecedent a;

@@ -1,6 +1,7 @@
 #include "dyad/events/event_coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -237,10 +238,22 @@ void EventCoder::code(Sentence& s) const {
   const bool question = n > 0 && (s.tokens.back().form == "?" ||
                                   (n > 1 && s.tokens[n - 2].form == "?"));
 
+  // Capitalised words inside a sentence are names ("in March", "Strike Force"), not
+  // triggers -- unless the whole text is in capitals or lower case.
+  size_t upper = 0, lower = 0;
+  for (uint32_t k = 1; k < n; ++k) {
+    const unsigned char ch = static_cast<unsigned char>(s.tokens[k].form[0]);
+    if (std::isalpha(ch)) (std::isupper(ch) ? upper : lower)++;
+  }
+  const bool case_reliable = lower > 0 && upper < lower * 3;
+
   // 1. Triggers: the most specific pattern at each token.
   std::vector<Trigger> triggers;
   for (uint32_t i = 0; i < n; ++i) {
     if (c.mention_at[i] >= 0 && !s.mentions[c.mention_at[i]].is_pronoun) continue;
+    if (case_reliable && i > 0 && std::isupper(static_cast<unsigned char>(s.tokens[i].form[0])) &&
+        !(s.tokens[i - 1].form == "\"" || s.tokens[i - 1].form == "'" || s.tokens[i - 1].form == "''"))
+      continue;
     Trigger best{};
     bool found = false;
     for (const auto& lemma : lex_->lemmas_of(s.tokens[i], c.low[i])) {
