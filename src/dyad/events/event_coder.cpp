@@ -271,7 +271,11 @@ void EventCoder::code(Sentence& s) const {
           for (uint32_t j = pos; j < n && j <= pos + 3; ++j) {
             if (is_clause_break(c.low[j])) break;
             if (el.kind == PatternElement::Kind::Word) {
-              if (c.mention_at[j] >= 0 && !s.mentions[c.mention_at[j]].is_pronoun) break;
+              // a pattern word may be a role word inside a mention ("expelled the ambassador",
+              // "withdrew troops from Niger"), but never a name
+              if (c.mention_at[j] >= 0 && !s.mentions[c.mention_at[j]].is_pronoun &&
+                  std::isupper(static_cast<unsigned char>(s.tokens[j].form[0])))
+                break;
               if (lex_->matches(s.tokens[j], c.low[j], el.lemma)) {
                 t.last = j;
                 pos = j + 1;

@@ -55,9 +55,15 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) cons
   std::string k = key2(form, xpos);
   if (auto it = d_.exact.find(k); it != d_.exact.end()) return it->second;
   std::string lower = lower_ascii(form);
-  if (auto it = d_.lowered.find(key2(lower, xpos)); it != d_.lowered.end()) return it->second;
   bool keep = false;
   if (auto it = d_.keep_case.find(std::string(xpos)); it != d_.keep_case.end()) keep = it->second;
+  if (!keep) {
+    if (auto it = d_.lowered.find(key2(lower, xpos)); it != d_.lowered.end()) return it->second;
+  }
+  // Unknown acronyms keep their case ("GISB"), as do proper nouns.
+  size_t upper = 0;
+  for (char c : form) upper += c >= 'A' && c <= 'Z';
+  if (upper >= 2 && upper == form.size()) return std::string(form);
   const std::string base = keep ? std::string(form) : lower;
   for (int len = std::min<int>(kMaxSuffix, static_cast<int>(lower.size())); len >= 0; --len) {
     auto it = d_.suffix_rule.find(key2(xpos, std::string_view(lower).substr(lower.size() - len)));

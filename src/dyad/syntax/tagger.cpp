@@ -84,8 +84,19 @@ WordAtoms word_atoms(std::string_view form, const AmbiguityClasses& amb) {
   return w;
 }
 
+uint64_t sentence_case_bucket(const WordAtoms* w, int n) {
+  int alpha = 0, upper = 0;
+  for (int i = 1; i < n; ++i) {
+    if (w[i].flags & kNonAlpha) continue;
+    ++alpha;
+    upper += (w[i].flags & kUpper) != 0;
+  }
+  if (alpha == 0) return 0;
+  return 1 + static_cast<uint64_t>(4 * upper / (alpha + 1));
+}
+
 void tagger_features(const WordAtoms* w, int n, int i, int prev1, int prev2,
-                     std::vector<uint64_t>& out) {
+                     uint64_t case_bucket, std::vector<uint64_t>& out) {
   static const WordAtoms kStart = [] {
     WordAtoms a;
     a.form = a.lower = a.shape = a.amb = hash_bytes("<s>");
@@ -138,6 +149,9 @@ void tagger_features(const WordAtoms* w, int n, int i, int prev1, int prev2,
   out.push_back(feat(41, w0.form, p1.amb));
   out.push_back(feat(42, p1.form));
   out.push_back(feat(43, m1.form));
+  out.push_back(feat(44, w0.flags, case_bucket));
+  out.push_back(feat(45, w0.lower, w0.flags & (kUpper | kAllUpper), i == 0));
+  out.push_back(feat(46, w0.amb, w0.flags & (kUpper | kAllUpper), case_bucket));
 }
 
 Tagger::Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel model,
@@ -152,9 +166,11 @@ void Tagger::tag_ids(const std::vector<std::string_view>& forms, std::vector<int
   feats.reserve(64);
   std::vector<float> scores(model_.num_classes());
   out.assign(n, 0);
+  const uint64_t case_bucket = sentence_case_bucket(atoms.data(), n);
   for (int i = 0; i < n; ++i) {
     feats.clear();
-    tagger_features(atoms.data(), n, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, feats);
+    tagger_features(atoms.data(), n, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1,
+                    case_bucket, feats);
     model_.score(feats.data(), feats.size(), scores.data());
     out[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
   }

@@ -37,9 +37,11 @@ class AmbiguityClasses {
 
 std::string lower_ascii(std::string_view s);
 WordAtoms word_atoms(std::string_view form, const AmbiguityClasses& amb);
+// Sentence-level context: how title-cased the sentence is (headlines tag differently).
+uint64_t sentence_case_bucket(const WordAtoms* words, int n);
 // Appends the features for position i given the two previous class ids (-1 = none).
 void tagger_features(const WordAtoms* words, int n, int i, int prev1, int prev2,
-                     std::vector<uint64_t>& out);
+                     uint64_t case_bucket, std::vector<uint64_t>& out);
 
 class Tagger {
  public:

@@ -87,10 +87,11 @@ Tagger train_tagger(const std::vector<Sentence>& train, const std::vector<Senten
       const Item& it = items[idx];
       const int n = static_cast<int>(it.gold.size());
       pred.assign(n, 0);
+      const uint64_t case_bucket = sentence_case_bucket(it.atoms.data(), n);
       for (int i = 0; i < n; ++i) {
         feats.clear();
         tagger_features(it.atoms.data(), n, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1,
-                        feats);
+                        case_bucket, feats);
         pt.score(feats.data(), feats.size(), scores.data());
         int p = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
         if (p != it.gold[i]) {
