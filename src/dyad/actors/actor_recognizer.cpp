@@ -238,6 +238,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       m.code = a.code;
     }
     m.head = m.last;
+    m.capital = a.type == ActorType::Capital && m.first == a.first && m.last == a.last;
     m.country = actor_country(m.code);
     m.role = actor_role(m.code);
     mentions.push_back(std::move(m));
@@ -259,7 +260,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     if (in_mention) continue;
     const std::string& w = low[i];
     // "the two countries", "both sides": the last two distinct countries
-    if ((w == "two" || w == "both") && i + 1 < n &&
+    if ((w == "two" || w == "both" || (w == "the" && i + 1 < n && low[i + 1] == "sides")) && i + 1 < n &&
         (low[i + 1] == "countries" || low[i + 1] == "sides" || low[i + 1] == "nations" ||
          low[i + 1] == "neighbours" || low[i + 1] == "neighbors" || low[i + 1] == "governments" ||
          low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "states")) {
@@ -297,6 +298,17 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       // "Iran accused Israel of attacking its embassy": the sentence's subject.
       for (const auto& m : mentions) {
         if (m.first >= i) break;
+        local.code = m.code;
+        local.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
+        a = &local;
+        break;
+      }
+    }
+    if (!a && he) {
+      // "Zelensky said he ...": a person named earlier in the same sentence
+      for (const auto& m : mentions) {
+        if (m.first >= i) break;
+        if (m.entry.rfind("people", 0) != 0) continue;
         local.code = m.code;
         local.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
         a = &local;

@@ -36,7 +36,8 @@ struct Mention {
   std::string role;              // role part ("GOV"), may be empty
   std::string entry;             // dictionary entry that coded it ("people.tsv:12")
   std::string resolved_from;     // antecedent text when resolved by coreference
-  bool is_pronoun = false;
+  bool is_pronoun = false;        // pronoun or description resolved by coreference
+  bool capital = false;           // a capital used as metonymy ("Beijing said")
 };
 
 enum class Modality : uint8_t { Asserted, Negated, Hypothetical };

@@ -399,8 +399,13 @@ void EventCoder::code(Sentence& s) const {
     if (p.noun) {
       if (source < 0) {
         // possessor or adjective right before: "Russia's invasion", "Israeli missile strike"
-        for (uint32_t k = i; k-- > 0 && i - k <= 3;) {
-          if (c.mention_at[k] >= 0) { source = c.mention_at[k]; break; }
+        for (uint32_t k = i; k-- > 0 && i - k <= 5;) {
+          if (c.mention_at[k] >= 0) {
+            // "the Riyadh talks": a city naming the venue is no possessor
+            const Mention& pm = s.mentions[c.mention_at[k]];
+            if (!(pm.capital && k + 1 < n && c.low[k + 1] != "'s")) source = c.mention_at[k];
+            break;
+          }
           if (!is_nominal_modifier(s.tokens[k], c.low[k])) break;
         }
       }

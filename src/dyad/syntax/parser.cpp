@@ -105,6 +105,20 @@ void parser_features(const ParserInput& in, const ParseState& st, std::vector<ui
   f2(b0w, set(st.lset, b0)); f2(b0t, set(st.lset, b0));
   f2(s1w, set(st.rset, s1)); f2(s1t, set(st.rset, s1));
   f2(s1t, set(st.lset, s1));
+  // coarse tags
+  auto U = [&](int i) -> uint64_t { return i < 0 ? 3 : in.upos[i]; };
+  const uint64_t s0u = U(s0), b0u = U(b0), s1u = U(s1);
+  f1(s0u); f1(b0u); f1(s1u);
+  f2(s0u, b0u); f2(s1u, s0u); f3(s1u, s0u, b0u); f3(s0u, b0u, U(b1));
+  f2(s0w, b0u); f2(s0u, b0w); f2(s1w, s0u); f2(s1u, s0w);
+  // punctuation between the candidate pairs
+  auto puncts = [&](int a, int b) -> uint64_t {
+    if (a < 0 || b < 0) return 9;
+    if (a > b) std::swap(a, b);
+    return std::min<uint32_t>(in.punct_before[b] - in.punct_before[a + 1], 3);
+  };
+  const uint64_t p01 = puncts(s0, b0), p10 = puncts(s1, s0);
+  f3(s0t, b0t, p01); f3(s1t, s0t, p10); f2(s0w, p01); f2(s1w, p10);
   // stack depth and the root
   f2(static_cast<uint64_t>(std::min<size_t>(st.stack.size(), 4)), b0 == n);
   f3(s0t, static_cast<uint64_t>(std::min<size_t>(st.stack.size(), 4)), b0 == n);
@@ -124,8 +138,13 @@ ParserInput Parser::input(const Sentence& s) const {
   ParserInput in;
   in.word.resize(n + 1);
   in.tag.resize(n + 1);
+  in.upos.resize(n + 1);
+  in.punct_before.assign(n + 2, 0);
   std::string norm;
   for (size_t i = 0; i < n; ++i) {
+    in.upos[i] = hash_bytes(s.tokens[i].upos);
+    in.punct_before[i + 1] =
+        static_cast<uint32_t>(in.punct_before[i] + (s.tokens[i].upos == "PUNCT" ? 1 : 0));
     norm = lower_ascii(s.tokens[i].form);
     for (char& c : norm)
       if (c >= '0' && c <= '9') c = '0';
@@ -135,6 +154,8 @@ ParserInput Parser::input(const Sentence& s) const {
   }
   in.word[n] = hash_bytes("<root>");
   in.tag[n] = kTagRoot;
+  in.upos[n] = hash_bytes("<root>");
+  in.punct_before[n + 1] = in.punct_before[n];
   return in;
 }
 

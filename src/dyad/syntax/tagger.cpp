@@ -11,6 +11,7 @@ namespace {
 constexpr uint32_t kSectionClasses = 10;
 constexpr uint32_t kSectionWeights = 11;
 constexpr uint32_t kSectionAmbiguity = 12;
+constexpr uint32_t kSectionSecondPass = 13;
 
 enum Flag : uint32_t { kUpper = 1, kAllUpper = 2, kDigit = 4, kHyphen = 8, kNonAlpha = 16 };
 
@@ -96,7 +97,7 @@ uint64_t sentence_case_bucket(const WordAtoms* w, int n) {
 }
 
 void tagger_features(const WordAtoms* w, int n, int i, int prev1, int prev2,
-                     uint64_t case_bucket, std::vector<uint64_t>& out) {
+                     uint64_t case_bucket, const int* first, std::vector<uint64_t>& out) {
   static const WordAtoms kStart = [] {
     WordAtoms a;
     a.form = a.lower = a.shape = a.amb = hash_bytes("<s>");
@@ -152,28 +153,49 @@ void tagger_features(const WordAtoms* w, int n, int i, int prev1, int prev2,
   out.push_back(feat(44, w0.flags, case_bucket));
   out.push_back(feat(45, w0.lower, w0.flags & (kUpper | kAllUpper), i == 0));
   out.push_back(feat(46, w0.amb, w0.flags & (kUpper | kAllUpper), case_bucket));
+  if (!first) return;
+  auto f = [&](int j) -> uint64_t { return j < 0 ? 0 : j >= n ? 1 : static_cast<uint64_t>(first[j]) + 2; };
+  const uint64_t n0 = f(i), n1 = f(i + 1), n2 = f(i + 2);
+  out.push_back(feat(60, n1));
+  out.push_back(feat(61, n2));
+  out.push_back(feat(62, n1, n2));
+  out.push_back(feat(63, t1, n1));
+  out.push_back(feat(64, w0.lower, n1));
+  out.push_back(feat(65, n0));
+  out.push_back(feat(66, n0, w0.amb));
+  out.push_back(feat(67, t1, n0, n1));
+  out.push_back(feat(68, w0.suffix[2], n1));
 }
 
-Tagger::Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel model,
-               AmbiguityClasses amb)
-    : xpos_(std::move(xpos)), upos_(std::move(upos)), model_(std::move(model)), amb_(std::move(amb)) {}
+Tagger::Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel first,
+               LinearModel second, AmbiguityClasses amb)
+    : xpos_(std::move(xpos)), upos_(std::move(upos)), model_(std::move(first)),
+      second_(std::move(second)), amb_(std::move(amb)) {}
+
+void Tagger::decode(const LinearModel& model, const WordAtoms* atoms, int n, const int* first,
+                    std::vector<int>& out) const {
+  std::vector<uint64_t> feats;
+  feats.reserve(96);
+  std::vector<float> scores(model.num_classes());
+  out.assign(n, 0);
+  const uint64_t case_bucket = sentence_case_bucket(atoms, n);
+  for (int i = 0; i < n; ++i) {
+    feats.clear();
+    tagger_features(atoms, n, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, case_bucket,
+                    first, feats);
+    model.score(feats.data(), feats.size(), scores.data());
+    out[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+  }
+}
 
 void Tagger::tag_ids(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
   const int n = static_cast<int>(forms.size());
   std::vector<WordAtoms> atoms(n);
   for (int i = 0; i < n; ++i) atoms[i] = word_atoms(forms[i], amb_);
-  std::vector<uint64_t> feats;
-  feats.reserve(64);
-  std::vector<float> scores(model_.num_classes());
-  out.assign(n, 0);
-  const uint64_t case_bucket = sentence_case_bucket(atoms.data(), n);
-  for (int i = 0; i < n; ++i) {
-    feats.clear();
-    tagger_features(atoms.data(), n, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1,
-                    case_bucket, feats);
-    model_.score(feats.data(), feats.size(), scores.data());
-    out[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-  }
+  decode(model_, atoms.data(), n, nullptr, out);
+  if (second_.num_classes() == 0) return;
+  std::vector<int> first = out;
+  decode(second_, atoms.data(), n, first.data(), out);
 }
 
 void Tagger::tag(Sentence& s) const {
@@ -200,6 +222,11 @@ void Tagger::save(const std::string& path, const std::string& provenance) const 
   ByteWriter m;
   model_.save(m);
   mw.add_section(kSectionWeights, m.take());
+  if (second_.num_classes() != 0) {
+    ByteWriter m2;
+    second_.save(m2);
+    mw.add_section(kSectionSecondPass, m2.take());
+  }
   ByteWriter a;
   std::vector<uint64_t> keys, values;
   for (auto [k, v] : amb_.entries()) {
@@ -222,6 +249,11 @@ Tagger Tagger::load(const std::string& path) {
   ByteReader m = mr.section(kSectionWeights);
   t.model_ = LinearModel::load(m);
   if (t.model_.num_classes() != t.xpos_.size()) m.fail("weights do not match the tag classes");
+  if (mr.has(kSectionSecondPass)) {
+    ByteReader m2 = mr.section(kSectionSecondPass);
+    t.second_ = LinearModel::load(m2);
+    if (t.second_.num_classes() != t.xpos_.size()) m2.fail("weights do not match the tag classes");
+  }
   ByteReader a = mr.section(kSectionAmbiguity);
   auto keys = a.vec<uint64_t>();
   auto values = a.vec<uint64_t>();

@@ -1,6 +1,7 @@
 // Part-of-speech tagger: greedy left-to-right averaged perceptron predicting the
 // pair (XPOS, UPOS) as one class, with word, affix, shape and tag-dictionary
-// ("ambiguity class") features and the two previous predictions.
+// ("ambiguity class") features and the two previous predictions. A second, stacked
+// pass sees the first pass's tags on both sides (right context for "to", "that").
 // Reads: Token::form. Writes: Token::xpos, Token::upos.
 // Immutable after load: one Tagger may be shared by threads.
 #pragma once
@@ -39,15 +40,17 @@ std::string lower_ascii(std::string_view s);
 WordAtoms word_atoms(std::string_view form, const AmbiguityClasses& amb);
 // Sentence-level context: how title-cased the sentence is (headlines tag differently).
 uint64_t sentence_case_bucket(const WordAtoms* words, int n);
-// Appends the features for position i given the two previous class ids (-1 = none).
+// Appends the features for position i given the two previous class ids (-1 = none)
+// and, for the second pass, the first pass's classes (nullptr in the first pass).
 void tagger_features(const WordAtoms* words, int n, int i, int prev1, int prev2,
-                     uint64_t case_bucket, std::vector<uint64_t>& out);
+                     uint64_t case_bucket, const int* first_pass, std::vector<uint64_t>& out);
 
 class Tagger {
  public:
   Tagger() = default;
-  Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel model,
-         AmbiguityClasses amb);
+  // `second` may be empty (one pass).
+  Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel first,
+         LinearModel second, AmbiguityClasses amb);
 
   // Throws std::runtime_error naming the file when it is missing or bad.
   static Tagger load(const std::string& path);
@@ -61,11 +64,15 @@ class Tagger {
   const std::string& xpos(int cls) const { return xpos_[cls]; }
   const std::string& upos(int cls) const { return upos_[cls]; }
   const LinearModel& model() const { return model_; }
+  const LinearModel& second_model() const { return second_; }
   const AmbiguityClasses& ambiguity() const { return amb_; }
 
  private:
   std::vector<std::string> xpos_, upos_;  // per class
-  LinearModel model_;
+  void decode(const LinearModel& model, const WordAtoms* atoms, int n, const int* first_pass,
+              std::vector<int>& out) const;
+
+  LinearModel model_, second_;
   AmbiguityClasses amb_;
 };
 

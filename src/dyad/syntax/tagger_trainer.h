@@ -11,6 +11,8 @@ namespace dyad::syntax {
 
 struct TaggerTrainOptions {
   int epochs = 10;
+  bool second_pass = true;
+  int second_pass_folds = 4;    // jackknifed first-pass tags train the second pass
   uint64_t seed = 1;
   int ambiguity_min_count = 3;  // words seen this often get an ambiguity-class feature
   float prune = 0.1f;  // averaged weights below this are dropped (model size)
