@@ -372,6 +372,9 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
 
   // Remember this sentence's actors for the next ones.
   for (const auto& m : mentions) {
+    // "ELN leader Antonio Garcia" ... later "Garcia said"
+    if (m.entry.rfind("people", 0) == 0 && m.last > m.first && starts_upper(toks[m.last].form))
+      coref.names.emplace(low[m.last], m.code);
     Coreference::Antecedent a;
     a.code = m.code;
     a.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));

@@ -51,6 +51,9 @@ bool is_noun_form(const Token& t, const std::string& low, const std::string& lem
   return !verb_like;
 }
 
+// Words allowed between two pattern elements ("agreed to a six - month ceasefire").
+constexpr uint32_t kMaxGap = 5;
+
 bool is_clause_break(const std::string& f) { return f == ";" || f == ":" || f == "--" || f == "(" || f == ")"; }
 
 struct Context {
@@ -205,7 +208,7 @@ bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& 
     const auto& el = p.elements[e];
     if (el.kind != PatternElement::Kind::Word) return false;
     bool ok = false;
-    for (uint32_t j = pos; j < n && j <= pos + 3; ++j) {
+    for (uint32_t j = pos; j < n && j <= pos + kMaxGap; ++j) {
       if (is_clause_break(c.low[j]) || c.mention_at[j] >= 0) break;
       if (lex.matches(s.tokens[j], c.low[j], el.lemma)) {
         pos = j + 1;
@@ -268,7 +271,7 @@ void EventCoder::code(Sentence& s) const {
         for (size_t e = 1; e < p.elements.size() && ok; ++e) {
           const auto& el = p.elements[e];
           ok = false;
-          for (uint32_t j = pos; j < n && j <= pos + 3; ++j) {
+          for (uint32_t j = pos; j < n && j <= pos + kMaxGap; ++j) {
             if (is_clause_break(c.low[j])) break;
             if (el.kind == PatternElement::Kind::Word) {
               // a pattern word may be a role word inside a mention ("expelled the ambassador",
