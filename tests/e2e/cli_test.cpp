@@ -138,3 +138,30 @@ TEST(Cli, ThreadCountDoesNotChangeOutput) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// `dyad eval` prints the same figures as the reference scorer on the dev set.
+TEST(Cli, EvalAgreesWithReferenceScorer) {
+  const std::string gold = test::shared_dir() + "/eval/dev";
+  if (!std::filesystem::exists(gold + "/gold.jsonl") || std::system("python3 --version >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "no shared dev set or no python3";
+  const CliRun coded = run("code " + gold + "/articles.jsonl");
+  ASSERT_EQ(coded.rc, 0);
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_eval_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string events = (dir / "events.jsonl").string();
+  std::ofstream(events) << coded.out;
+  const CliRun ours = run("eval --json " + gold + " " + events);
+  ASSERT_EQ(ours.rc, 0);
+  const std::string ref_out = (dir / "ref.json").string();
+  const std::string cmd = "python3 " + test::shared_dir() + "/eval/score.py --json " + gold + " " + events + " >" + ref_out;
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::stringstream ref;
+  ref << std::ifstream(ref_out).rdbuf();
+  EXPECT_EQ(nlohmann::json::parse(ours.out), nlohmann::json::parse(ref.str()));
+}
+
+}  // namespace
+}  // namespace dyad

@@ -264,6 +264,8 @@ void EventCoder::code(Sentence& s) const {
         const EventPattern& p = lex_->pattern(pi);
         const bool after_det = i > 0 && kDeterminers.count(c.low[i - 1]);
         if (!p.noun && after_det) continue;  // "the attack" is a noun
+        // with a tagger: verb patterns on verbs only ("a territorial dispute" is no dispute)
+        if (!p.noun && !s.tokens[i].upos.empty() && s.tokens[i].upos != "VERB") continue;
         if (p.noun && !is_noun_form(s.tokens[i], c.low[i], lemma)) continue;  // "attacked" is a verb
         Trigger t{i, i, pi, -1, -1, p.words() * 10};
         uint32_t pos = i + 1;
