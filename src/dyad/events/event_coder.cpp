@@ -380,6 +380,7 @@ void EventCoder::code(Sentence& s) const {
         const int m = first_right(t.last + 1, 2, true);
         if (m >= 0) source = m;
       }
+      if (source < 0 && c.parsed) source = dep_subject(c, i);  // also "..., X said"
       if (source < 0) source = nearest_left(i, 12);
       if (source < 0) {
         for (uint32_t k = t.last + 1; k < n && k <= t.last + 8; ++k)
@@ -387,16 +388,20 @@ void EventCoder::code(Sentence& s) const {
       }
       if (source < 0) continue;
       if (s.mentions[source].role == "MED") continue;  // outlets that merely report
+      // "Obama and Putin said ...": each speaker; the content is the rest of the
+      // sentence, and the statement is about the actors in it.
+      const auto speakers = coordinated(c, source);
+      std::set<std::string> speaker_countries;
+      for (int sp : speakers) speaker_countries.insert(s.mentions[sp].country);
       std::set<std::string> seen;
-      const Mention& sp = s.mentions[source];
       for (int m = 0; m < static_cast<int>(s.mentions.size()); ++m) {
         const Mention& mm = s.mentions[m];
-        if (m == source || mm.country == sp.country) continue;
-        // The content is the rest of the sentence: who the statement is about.
+        if (speaker_countries.count(mm.country)) continue;
         if (mm.role == "MED" || (mm.first >= t.first && mm.last <= t.last)) continue;
         if (preceded_by_locative(c, mm) || is_bare_possessive(c, m)) continue;  // "in Moscow", "its"
         if (!seen.insert(mm.country).second) continue;
-        cands.push_back({source, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
+        for (int sp : speakers)
+          cands.push_back({sp, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
       }
       continue;
     }
