@@ -226,7 +226,7 @@ bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& 
 void EventCoder::code(Sentence& s) const {
   s.events.clear();
   if (s.boilerplate || s.mentions.empty()) return;
-  Context c{s, {}, std::vector<int>(s.tokens.size(), -1)};
+  Context c{s, {}, std::vector<int>(s.tokens.size(), -1), false, {}};
   const size_t n = s.tokens.size();
   c.low.reserve(n);
   for (const auto& t : s.tokens) c.low.push_back(fold_case(t.form));
