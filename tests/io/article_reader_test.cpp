@@ -66,7 +66,7 @@ TEST(ArticleReader, ReadsPlainTextFiles) {
   const auto recs = read_all(temp_file("my-article.txt", "First line.\nSecond line.\n"));
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_EQ(recs[0].doc.id, "my-article");
-  EXPECT_EQ(recs[0].doc.text, "First line.\nSecond line.");
+  EXPECT_EQ(recs[0].doc.text, "First line.\nSecond line.\n");  // byte for byte
 }
 
 TEST(ArticleReader, ReadsGzipAndZstd) {

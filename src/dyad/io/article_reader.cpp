@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <vector>
 #include <stdexcept>
 
 #include "dyad/core/utf8.h"
@@ -41,9 +42,12 @@ ArticleReader::ArticleReader(const std::string& path, ReaderOptions options)
     : path_(path), options_(std::move(options)) {
   plain_text_ = ends_with(path, ".txt") || ends_with(path, ".txt.gz") || ends_with(path, ".txt.zst");
   // JSON escapes can make a line up to 6x its text; plus room for the other fields.
-  const size_t max_line = plain_text_ ? options_.max_article_bytes + 1
-                                      : options_.max_article_bytes * 6 + (1 << 16);
-  lines_ = std::make_unique<LineReader>(ByteSource::open(path), max_line);
+  if (plain_text_) {
+    raw_ = ByteSource::open(path);
+  } else {
+    const size_t max_line = options_.max_article_bytes * 6 + (1 << 16);
+    lines_ = std::make_unique<LineReader>(ByteSource::open(path), max_line);
+  }
 }
 
 bool ArticleReader::next(ArticleRecord& rec) {
@@ -52,14 +56,13 @@ bool ArticleReader::next(ArticleRecord& rec) {
   if (plain_text_) {
     if (plain_done_) return false;
     plain_done_ = true;
-    std::string text, line;
-    bool too_long = false, cut = false;
-    while (lines_->next(line, too_long)) {
-      if (too_long || text.size() + line.size() + 1 > options_.max_article_bytes) cut = true;
-      if (!cut) {
-        if (!text.empty() || lines_->line_number() > 1) text += '\n';
-        text += line;
-      }
+    // The whole file is the text, byte for byte (offsets index the file as given).
+    std::string text;
+    std::vector<char> buf(1 << 16);
+    bool cut = false;
+    for (size_t got; (got = raw_->read(buf.data(), buf.size())) > 0;) {
+      if (text.size() + got > options_.max_article_bytes) cut = true;
+      if (!cut) text.append(buf.data(), got);
     }
     rec.doc.id = base_name_without_ext(path_);
     rec.line = 0;
@@ -74,6 +77,7 @@ bool ArticleReader::next(ArticleRecord& rec) {
     rec.doc.date = options_.fallback_date;
     rec.doc.passthrough = "{}";
     if (rec.doc.text.find_first_not_of(" \t\r\n") == std::string::npos) rec.error = "empty text";
+    else if (rec.doc.text.find('\0') != std::string::npos) rec.error = "text contains NUL bytes (binary data?)";
     return true;
   }
   std::string line;

@@ -38,7 +38,8 @@ class ArticleReader {
   std::string path_;
   ReaderOptions options_;
   bool plain_text_ = false, plain_done_ = false;
-  std::unique_ptr<LineReader> lines_;
+  std::unique_ptr<LineReader> lines_;  // JSON Lines
+  std::unique_ptr<ByteSource> raw_;    // plain text
   std::unordered_map<uint64_t, size_t> seen_ids_;  // hash of doc_id -> first line
 };
 

@@ -97,7 +97,7 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
         if (!reader->next(rec)) break;
       } catch (const std::exception& e) {  // corrupt compressed stream, read error
         ++report.articles_failed;
-        report.failures.push_back({input, reader ? 0 : 0, "", e.what()});
+        report.failures.push_back({input, 0, "", e.what()});
         log << "dyad: error: " << input << ": " << e.what() << " (rest of the file skipped)\n";
         break;
       }
