@@ -448,6 +448,22 @@ void EventCoder::code(Sentence& s) const {
           }
         }
       }
+      // "an Israeli missile strike hit the Iranian embassy": the nominal event's target
+      // is the object of the verb it is the subject of.
+      const uint32_t noun_head = p.elements.back().kind == PatternElement::Kind::Word ? t.last : t.first;
+      if (target < 0 && !p.notarget && c.parsed && s.tokens[noun_head].deprel == "nsubj" &&
+          s.tokens[noun_head].head >= 0) {
+        const auto h = static_cast<uint32_t>(s.tokens[noun_head].head);
+        target = dep_object(c, h);
+        if (target < 0) {  // "hit the building in the compound of the Iranian embassy"
+          for (uint32_t ch : c.children[h]) {
+            if (!rel_is(s.tokens[ch], "obl")) continue;
+            const int m = mention_in_phrase(c, ch);
+            if (m >= 0 && !s.mentions[m].capital) { target = m; break; }
+          }
+        }
+        if (target == source) target = -1;
+      }
       if (source < 0) continue;
     } else if (passive) {
       // in the passive the slot after the verb holds the agent ("attacked by Russia")
