@@ -403,6 +403,12 @@ void EventCoder::code(Sentence& s) const {
         for (int sp : speakers)
           cands.push_back({sp, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
       }
+      // "both sides acknowledged ...", "the two countries released a statement": joint
+      // statements with nobody else in them are about each other
+      if (seen.empty() && speaker_countries.size() >= 2)
+        for (int a : speakers)
+          for (int b : speakers)
+            if (s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
       continue;
     }
 
