@@ -75,8 +75,8 @@ TEST(Cli, CodesStdinAndReportsBadLinesWithExitOne) {
   for (const auto& e : evs) {
     EXPECT_TRUE(e.contains("event_id"));
     EXPECT_TRUE(e.contains("rule"));
-    if (e["doc_id"] == "a") EXPECT_EQ(e["url"], "http://a");
-    if (e["doc_id"] == "b") EXPECT_EQ(e["date"], "2024-03-01");
+    if (e["doc_id"] == "a") { EXPECT_EQ(e["url"], "http://a"); }
+    if (e["doc_id"] == "b") { EXPECT_EQ(e["date"], "2024-03-01"); }
   }
 }
 

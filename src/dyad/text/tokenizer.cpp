@@ -199,7 +199,7 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
         emit(cps[k].begin, cps[k].end);
         start = k + 1;
       }
-    } else if (inner && (is_dash(c) || c == '/' && !is_digit(cps[k - 1].cp))) {
+    } else if (inner && (is_dash(c) || (c == '/' && !is_digit(cps[k - 1].cp)))) {
       if (is_dash(c) || (is_letter(cps[k - 1].cp) && is_letter(cps[k + 1].cp) && k - start > 3)) {
         emit(cps[start].begin, cps[k].begin);
         emit(cps[k].begin, cps[k].end);
