@@ -1,6 +1,7 @@
 #include "dyad/actors/actor_recognizer.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <unordered_set>
 
@@ -264,12 +265,19 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         (low[i + 1] == "countries" || low[i + 1] == "sides" || low[i + 1] == "nations" ||
          low[i + 1] == "neighbours" || low[i + 1] == "neighbors" || low[i + 1] == "governments" ||
          low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "states")) {
-      std::vector<const Coreference::Antecedent*> pair;
-      for (auto it = coref.history.rbegin(); it != coref.history.rend() && pair.size() < 2; ++it) {
-        bool dup = false;
-        for (auto* p : pair) dup = dup || actor_country(p->code) == actor_country(it->code);
-        if (!dup) pair.push_back(&*it);
+      // The two most salient countries of the article so far: most mentioned, then most recent.
+      std::map<std::string, std::pair<double, const Coreference::Antecedent*>> salience;
+      double weight = 1.0;
+      for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it, weight *= 0.97) {
+        auto& slot = salience[actor_country(it->code)];
+        if (!slot.second) slot.second = &*it;
+        slot.first += weight;
       }
+      std::vector<std::pair<double, const Coreference::Antecedent*>> ranked;
+      for (const auto& kv : salience) ranked.push_back(kv.second);
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::vector<const Coreference::Antecedent*> pair;
+      for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
       if (pair.size() == 2) {
         const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments";
         for (auto* p : pair) {

@@ -502,7 +502,19 @@ void EventCoder::code(Sentence& s) const {
     }
     if (target == source) target = -1;
 
-    const auto sources = coordinated(c, source);
+    auto sources = coordinated(c, source);
+    // "Russia and Ukraine concluded their meeting": "their" is the coordinated subject
+    if (s.mentions[source].is_pronoun && (c.low[s.mentions[source].first] == "their" ||
+                                          c.low[s.mentions[source].first] == "they")) {
+      for (int m = 0; m < static_cast<int>(s.mentions.size()); ++m) {
+        if (s.mentions[m].first >= s.mentions[source].first) break;
+        auto group = coordinated(c, m);
+        if (group.size() >= 2) {
+          sources = std::move(group);
+          break;
+        }
+      }
+    }
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
