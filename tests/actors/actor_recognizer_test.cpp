@@ -52,6 +52,11 @@ TEST(ActorRecognizer, PeopleByDate) {
   EXPECT_EQ(codes("Xi Jinping spoke.", "2025-05-01"), V{"CHNGOV"});
 }
 
+TEST(ActorRecognizer, ThenTitleTakesTheRoleAtTheTime) {
+  EXPECT_EQ(codes("then-president Joe Biden said", "2026-05-01"), V{"USAGOV"});
+  EXPECT_EQ(codes("then President Joe Biden said", "2026-05-01"), V{"USAGOV"});
+}
+
 TEST(ActorRecognizer, PlacesBlockAliasesInside) {
   EXPECT_EQ(codes("Ships sailed in the Gulf of Aden."), V{});
 }

@@ -104,7 +104,22 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         is_modifier_suffix(low[last + 2]))
       keep = false;
     if (last < dateline_end) keep = false;
-    if (keep) raw.push_back({static_cast<uint32_t>(i), last, e.type, code, e.where});
+    std::string coded = code;
+    // "then-president Ivan Duque", "then President Joe Biden": the latest role the
+    // person had begun by the article's date, even if it has ended since
+    const bool then = (i >= 1 && low[i - 1] == "then") || (i >= 2 && low[i - 1] == "-" && low[i - 2] == "then");
+    if (keep && then && e.type == ActorType::Person) {
+      std::string best_from;
+      for (uint32_t id : *m.entries) {
+        const ActorEntry& pe = dict_->entries()[id];
+        if (pe.type != ActorType::Person || actor_role(pe.code).empty()) continue;
+        if ((date.empty() || pe.from <= date) && pe.from >= best_from) {
+          best_from = pe.from;
+          coded = pe.code;
+        }
+      }
+    }
+    if (keep) raw.push_back({static_cast<uint32_t>(i), last, e.type, coded, e.where});
     i += m.length;
   }
 
@@ -179,6 +194,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         m.entry = raw[r + 1].where;
         m.code = raw[r + 1].code;
         used[r + 1] = true;
+
       } else if (country.empty()) {
         if (role.size() > 3) {  // the role word fixes the actor: "peacekeepers" -> IGOUNO
           m.code = role;
