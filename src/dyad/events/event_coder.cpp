@@ -312,7 +312,13 @@ void EventCoder::code(Sentence& s) const {
   }
 
   // 2. Arguments and modality for each trigger.
-  struct Candidate { int source, target; std::string code; const Trigger* trig; Modality mod; };
+  struct Candidate {
+    int source, target;
+    std::string code;
+    const Trigger* trig;
+    Modality mod;
+    bool statement = false;  // from a speech verb: target = what the content is about
+  };
   std::vector<Candidate> cands;
   for (const auto& t : triggers) {
     const EventPattern& p = lex_->pattern(t.pattern);
@@ -377,8 +383,8 @@ void EventCoder::code(Sentence& s) const {
       const auto& last_el = p.elements.back();
       if (source < 0 && last_el.kind == PatternElement::Kind::Word &&
           (last_el.lemma == "to" || last_el.lemma == "by" || last_el.lemma == "from")) {
-        const int m = first_right(t.last + 1, 2, true);
-        if (m >= 0) source = m;
+        source = first_right(t.last + 1, 2, true);
+        if (source < 0) continue;  // "according to diplomats": no actor speaks
       }
       if (source < 0 && c.parsed) source = dep_subject(c, i);  // also "..., X said"
       if (source < 0) source = nearest_left(i, 12);
@@ -401,7 +407,7 @@ void EventCoder::code(Sentence& s) const {
         if (preceded_by_locative(c, mm) || is_bare_possessive(c, m)) continue;  // "in Moscow", "its"
         if (!seen.insert(mm.country).second) continue;
         for (int sp : speakers)
-          cands.push_back({sp, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
+          cands.push_back({sp, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
       }
       // "both sides acknowledged ...", "the two countries released a statement": joint
       // statements with nobody else in them are about each other
@@ -532,10 +538,30 @@ void EventCoder::code(Sentence& s) const {
     }
     for (int a : sources)
       for (int b : targets) {
-        if (s.mentions[a].country == s.mentions[b].country && s.mentions[a].code == s.mentions[b].code) continue;
+        // within one country only between distinct roles ("COLGOV -> COLREB")
+        if (s.mentions[a].country == s.mentions[b].country &&
+            (s.mentions[a].role.empty() || s.mentions[b].role.empty() || s.mentions[a].role == s.mentions[b].role))
+          continue;
         cands.push_back({a, b, p.code, &t, mod});
         if (p.mutual) cands.push_back({b, a, p.code, &t, mod});
       }
+  }
+
+  // A statement whose content reports acts of other actors is about those actors
+  // ("the ministry said Israel launched an aggression targeting the Iranian consulate"
+  // is about Israel, not the consulate).
+  {
+    std::set<std::string> actors_in_content;
+    for (const auto& cd : cands)
+      if (!cd.statement && cd.mod == Modality::Asserted) actors_in_content.insert(s.mentions[cd.source].country);
+    std::vector<Candidate> kept;
+    for (const auto& cd : cands) {
+      if (cd.statement && !actors_in_content.empty() && !actors_in_content.count(s.mentions[cd.source].country) &&
+          !actors_in_content.count(s.mentions[cd.target].country))
+        continue;
+      kept.push_back(cd);
+    }
+    cands.swap(kept);
   }
 
   // A statement whose speaker does something more specific to the same actor in the
