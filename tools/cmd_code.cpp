@@ -51,6 +51,8 @@ int cmd_code(const std::vector<std::string>& args) {
   app.add_flag("--modal", o.writer.modal, "also write negated and hypothetical events, flagged in 'modality'");
   app.add_option("--max-article-bytes", max_bytes, "reject articles with longer text");
   std::string report_path;
+  app.add_option("--unknown-actors", o.unknown_actors_path,
+                 "write capitalised names no dictionary covers (name, count, first doc_id), to grow data/actors");
   app.add_option("--report", report_path, "write a JSON report (counts, failures with line and reason)");
   app.add_option("--data", data_dir, "knowledge folder");
   app.add_option("--models", models_dir, "model folder");

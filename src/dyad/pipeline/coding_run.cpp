@@ -1,6 +1,10 @@
 #include "dyad/pipeline/coding_run.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
+#include <fstream>
+#include <map>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -41,6 +45,40 @@ std::string RunReport::to_json() const {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+// Runs of capitalised words that no dictionary entry covered ("Nebiyu Tedla",
+// "Global Initiative Against Transnational Organized Crime"): candidates for the
+// actor dictionary, counted over the run for --unknown-actors.
+void collect_unknown_names(const Document& doc, std::map<std::string, std::pair<size_t, std::string>>& names) {
+  for (const auto& s : doc.sentences) {
+    if (s.boilerplate) continue;
+    std::vector<bool> covered(s.tokens.size(), false);
+    for (const auto& m : s.mentions)
+      for (uint32_t k = m.first; k <= m.last && k < covered.size(); ++k) covered[k] = true;
+    auto capital = [&](size_t k) {
+      const std::string& f = s.tokens[k].form;
+      return !covered[k] && f.size() > 1 && std::isupper(static_cast<unsigned char>(f[0])) &&
+             std::any_of(f.begin() + 1, f.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
+    };
+    for (size_t k = 1; k < s.tokens.size();) {  // skip the sentence's first word
+      if (!capital(k)) { ++k; continue; }
+      size_t e = k;
+      while (e + 1 < s.tokens.size() && (capital(e + 1) || ((s.tokens[e + 1].form == "of" || s.tokens[e + 1].form == "al") &&
+                                                             e + 2 < s.tokens.size() && capital(e + 2))))
+        ++e;
+      if (e > k) {
+        const std::string name = doc.text.substr(s.tokens[k].span.begin, s.tokens[e].span.end - s.tokens[k].span.begin);
+        auto& slot = names[name];
+        if (slot.first++ == 0) slot.second = doc.id;
+      }
+      k = e + 1;
+    }
+  }
+}
+
+}  // namespace
+
 RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out, std::ostream& log) {
   const auto t0 = std::chrono::steady_clock::now();
   RunReport report;
@@ -51,9 +89,12 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   const size_t batch_size = 64 * threads;
   std::vector<ArticleRecord> batch;
   batch.reserve(batch_size);
+  std::map<std::string, std::pair<size_t, std::string>> unknown;
 
   auto where = [](const ArticleRecord& rec) {
-    return rec.source + (rec.line ? ":" + std::to_string(rec.line) : "");
+    std::string w = rec.source;
+    if (rec.line) w.append(":").append(std::to_string(rec.line));
+    return w;
   };
   auto flush = [&] {
     std::atomic<size_t> next{0};
@@ -70,6 +111,7 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
     }
     for (auto& rec : batch) {
       if (!rec.ok()) continue;
+      if (!o.unknown_actors_path.empty()) collect_unknown_names(rec.doc, unknown);
       ++report.articles_coded;
       report.sentences += rec.doc.sentences.size();
       for (const auto& s : rec.doc.sentences) report.tokens += s.tokens.size();
@@ -118,6 +160,14 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   }
   flush();
   if (o.progress) log << "\n";
+  if (!o.unknown_actors_path.empty()) {
+    std::vector<std::pair<std::string, std::pair<size_t, std::string>>> rows(unknown.begin(), unknown.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    std::ofstream f(o.unknown_actors_path);
+    f << "# name\tcount\tfirst_doc_id\n";
+    for (const auto& [name, v] : rows) f << name << '\t' << v.first << '\t' << v.second << '\n';
+    if (!f) log << "dyad: error: cannot write " << o.unknown_actors_path << "\n";
+  }
   out.flush();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return report;

@@ -20,6 +20,7 @@ struct RunOptions {
   ReaderOptions reader;
   WriterOptions writer;
   bool progress = false;            // progress line on stderr
+  std::string unknown_actors_path;  // --unknown-actors: names the dictionaries lack
 };
 
 struct Failure {
