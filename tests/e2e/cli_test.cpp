@@ -165,3 +165,27 @@ TEST(Cli, EvalAgreesWithReferenceScorer) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Cli, ReportAndUnknownActorsFiles) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_rep_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string rep = (dir / "report.json").string(), unk = (dir / "unknown.tsv").string();
+  const std::string input = R"({"doc_id": "a", "text": "Iran said Zorbat Quillan met Iraq."})" "\n" "not json\n";
+  const CliRun r = run("code --report " + rep + " --unknown-actors " + unk, input);
+  EXPECT_EQ(r.rc, 1);
+  std::stringstream rs, us;
+  rs << std::ifstream(rep).rdbuf();
+  us << std::ifstream(unk).rdbuf();
+  const auto j = nlohmann::json::parse(rs.str());
+  EXPECT_EQ(j["articles_read"], 2);
+  EXPECT_EQ(j["articles_coded"].get<int>() + j["articles_failed"].get<int>(), 2);
+  ASSERT_EQ(j["failures"].size(), 1u);
+  EXPECT_EQ(j["failures"][0]["line"], 2);
+  EXPECT_NE(us.str().find("Zorbat Quillan\t1\ta"), std::string::npos) << us.str();
+}
+
+}  // namespace
+}  // namespace dyad
