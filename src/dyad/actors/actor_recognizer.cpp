@@ -103,7 +103,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     if (keep && e.type != ActorType::Role && last + 2 < n && toks[last + 1].form == "-" &&
         is_modifier_suffix(low[last + 2]))
       keep = false;
-    if (last < dateline_end) keep = false;
+    if (last < dateline_end) {
+      if (keep && e.type != ActorType::Role) coref.dateline_country = actor_country(code);
+      keep = false;
+    }
     std::string coded = code;
     // "then-president Ivan Duque", "then President Joe Biden": the latest role the
     // person had begun by the article's date, even if it has ended since
@@ -318,7 +321,26 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const Coreference::Antecedent* a = nullptr;
     Coreference::Antecedent local;
     const bool possessive = w == "its" || w == "his" || w == "their" || w == "her";
-    if (possessive) {
+    if (possessive && toks[i].head >= 0) {
+      // With a parse: the subject of the nearest clause above the pronoun ("Ecuadorian
+      // police forced their way", "Iran accused Israel of attacking its embassy").
+      int h = toks[i].head;
+      for (int depth = 0; h >= 0 && depth < 6 && !a; ++depth, h = toks[static_cast<size_t>(h)].head) {
+        for (size_t k = 0; k < n && !a; ++k) {
+          if (toks[k].head != h || toks[k].deprel != "nsubj") continue;
+          for (const auto& m : mentions)
+            if (k >= m.first && k <= m.last) {
+              local.code = m.code;
+              local.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
+              a = &local;
+              break;
+            }
+          if (!a) h = -2;  // the clause has a subject that is no actor: stop climbing
+        }
+        if (h == -2) break;
+      }
+    }
+    if (possessive && !a) {
       // "Iran accused Israel of attacking its embassy": the sentence's subject.
       for (const auto& m : mentions) {
         if (m.first >= i) break;
@@ -359,6 +381,25 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.resolved_from = a->text;
     m.is_pronoun = true;
     resolved.push_back(std::move(m));
+  }
+
+  // Domestic roles with no country ("police broke into the embassy") belong to the
+  // dateline's country.
+  if (!coref.dateline_country.empty()) {
+    for (const auto& role : orphan_roles) {
+      if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP")
+        continue;
+      if (role.first > 0 && (low[role.first - 1] == "foreign" || low[role.first - 1] == "international")) continue;
+      Mention m;
+      m.first = role.first;
+      m.last = m.head = role.last;
+      m.code = coref.dateline_country + role.code;
+      m.country = coref.dateline_country;
+      m.role = role.code;
+      m.entry = role.where;
+      mentions.push_back(std::move(m));
+    }
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
   }
 
   // Descriptions: "the military said", "the militants", "the ministry" refer back to the

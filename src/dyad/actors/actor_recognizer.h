@@ -27,6 +27,9 @@ struct Coreference {
   // Names first seen with a title ("spokesman Mahmud Bassal" -> "bassal": PSEGOV), so
   // that a later bare surname is coded too.
   std::unordered_map<std::string, std::string> names;
+  // The country of the dateline ("QUITO, Ecuador (AP) --"): home of bare domestic
+  // roles later in the article ("police", "the court", "protesters").
+  std::string dateline_country;
 };
 
 class ActorRecognizer {
