@@ -252,7 +252,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         country = actor_country(raw[next].code);
         role = actor_role(raw[next].code);
       }
-      // "Chinese language chief": spun text for "Chinese leader"
+      // A plural demonym on its own is people: "thousands of Syrians", "Haitians welcome"
+      if (role.empty() && a.type == ActorType::Adjective && m.last == a.last && low[a.last].size() > 3 &&
+          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s"))
+        role = "CVL";
       m.code = country + role;
     } else {  // person
       m.code = a.code;
