@@ -441,7 +441,7 @@ void EventCoder::code(Sentence& s) const {
       }
       if (source < 0 && t.last + 2 < n && c.low[t.last + 1] == "between") {
         // "talks between A and B", "the conflict between Israel and Hamas": mutual
-        const int first = first_right(t.last + 2, 2, true);
+        const int first = first_right(t.last + 2, 6, true);  // "between the leaders of the two countries"
         if (first >= 0) {
           const auto group = coordinated(c, first);
           for (int a : group)
