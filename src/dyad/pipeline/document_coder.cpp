@@ -1,6 +1,7 @@
 #include "dyad/pipeline/document_coder.h"
 
 #include "dyad/syntax/analyzer.h"
+#include "dyad/text/normalizer.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -20,17 +21,27 @@ void trace(const Document& doc, const Sentence& s) {
               << (e.target >= 0 ? s.mentions[e.target].code : "---") << " " << e.code << " "
               << s.tokens[e.trigger_first].form << " " << e.rule << " mod=" << static_cast<int>(e.modality) << "\n";
 }
+// Could any pattern fire here? Parsing is most of the cost, and a sentence with no
+// word of the lexicon yields no event, so it is not parsed.
+bool has_trigger_word(const Sentence& s, const VerbLexicon& lexicon) {
+  for (const auto& t : s.tokens)
+    if (!lexicon.lemmas_of(t, fold_case(t.form)).empty()) return true;
+  return false;
+}
+
 }  // namespace
 
 void DocumentCoder::code(Document& doc) const {
   doc.sentences = r_->splitter->split(doc.text);
   Coreference coref;
+  const bool tracing = std::getenv("DYAD_TRACE") != nullptr;
   for (auto& s : doc.sentences) {
     if (s.boilerplate) continue;
-    if (r_->analyzer) r_->analyzer->analyze(s);
-    r_->recognizer->recognize(doc.text, s, doc.date, coref);
-    r_->coder->code(s);
-    if (std::getenv("DYAD_TRACE")) trace(doc, s);
+    const bool codable = has_trigger_word(s, r_->lexicon);
+    if (r_->analyzer && codable) r_->analyzer->analyze(s);
+    r_->recognizer->recognize(doc.text, s, doc.date, coref);  // always: coreference needs every actor
+    if (codable) r_->coder->code(s);
+    if (tracing) trace(doc, s);
   }
 }
 
