@@ -390,7 +390,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
   // dateline's country.
   if (!coref.dateline_country.empty()) {
     for (const auto& role : orphan_roles) {
-      if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP")
+      if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP" &&
+          role.code != "REB")
         continue;
       if (role.first > 0 && (low[role.first - 1] == "foreign" || low[role.first - 1] == "international")) continue;
       Mention m;
