@@ -108,6 +108,7 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
     Token t;
     t.span = {b, e};
     t.form = normalize_for_matching(text.substr(b, e - b));
+    if (t.form.empty()) return;  // only zero-width characters: nothing to read
     t.space_after = false;
     out.push_back(std::move(t));
   };
