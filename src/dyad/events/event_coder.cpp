@@ -110,7 +110,8 @@ int dep_subject(const Context& c, uint32_t v, int depth = 0) {
     if (obj >= 0) return mention_in_phrase(c, static_cast<uint32_t>(obj));
     return dep_subject(c, h, depth + 1);
   }
-  if (rel_is(t, "conj")) return dep_subject(c, h, depth + 1);
+  // coordinated verbs and participial adjuncts share the subject ("met ..., agreeing to")
+  if (rel_is(t, "conj") || rel_is(t, "advcl")) return dep_subject(c, h, depth + 1);
   if (rel_is(t, "acl")) return mention_in_phrase(c, h);  // "Mekdad, who condemned", "forces shelling"
   return -1;
 }
