@@ -287,7 +287,25 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         (low[i + 1] == "countries" || low[i + 1] == "sides" || low[i + 1] == "nations" ||
          low[i + 1] == "neighbours" || low[i + 1] == "neighbors" || low[i + 1] == "governments" ||
          low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "states")) {
-      // The two most salient countries of the article so far: most mentioned, then most recent.
+      // The two countries: named earlier in this sentence, else in the previous one,
+      // else the two most salient of the article (most mentioned, then most recent).
+      std::vector<const Coreference::Antecedent*> pair;
+      auto add_distinct = [&](const Coreference::Antecedent* a) {
+        for (auto* p : pair)
+          if (actor_country(p->code) == actor_country(a->code)) return;
+        pair.push_back(a);
+      };
+      std::vector<Coreference::Antecedent> here;
+      for (const auto& m : mentions)
+        if (m.last < i) here.push_back({m.code, std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin)), false, false, coref.sentences});
+      for (const auto& a : here) add_distinct(&a);
+      if (pair.size() < 2) {
+        pair.clear();
+        for (auto it = coref.history.rbegin(); it != coref.history.rend() && it->sentence + 1 == coref.sentences; ++it)
+          add_distinct(&*it);
+      }
+      if (pair.size() >= 2) pair.resize(2);
+      else pair.clear();
       std::map<std::string, std::pair<double, const Coreference::Antecedent*>> salience;
       double weight = 1.0;
       for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it, weight *= 0.97) {
@@ -298,8 +316,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       std::vector<std::pair<double, const Coreference::Antecedent*>> ranked;
       for (const auto& kv : salience) ranked.push_back(kv.second);
       std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      std::vector<const Coreference::Antecedent*> pair;
-      for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
+      if (pair.empty())
+        for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
       if (pair.size() == 2) {
         const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments";
         for (auto* p : pair) {
@@ -451,8 +469,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
               (m.role == "GOV" && m.last > m.first && starts_upper(toks[m.last].form) &&
                dict_->longest_match(toks, m.last).length == 0);
     a.plural = !low[m.last].empty() && low[m.last].back() == 's' && !a.human;
+    a.sentence = coref.sentences;
     coref.history.push_back(std::move(a));
   }
+  ++coref.sentences;
   (void)is_collective_code;
   mentions.insert(mentions.end(), resolved.begin(), resolved.end());
   std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) {

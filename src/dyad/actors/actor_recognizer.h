@@ -22,8 +22,10 @@ struct Coreference {
     std::string code, text;
     bool human = false;
     bool plural = false;
+    size_t sentence = 0;  // index of the sentence it was mentioned in
   };
   std::vector<Antecedent> history;  // most recent last
+  size_t sentences = 0;             // sentences recognised so far
   // Names first seen with a title ("spokesman Mahmud Bassal" -> "bassal": PSEGOV), so
   // that a later bare surname is coded too.
   std::unordered_map<std::string, std::string> names;
