@@ -100,8 +100,14 @@ bool has_case(const Context& c, uint32_t k, std::string_view prep) {
 // Grammatical subject of verb v, following control, coordination and relative clauses.
 int dep_subject(const Context& c, uint32_t v, int depth = 0) {
   if (depth > 4) return -1;
+  // the subject nearest the verb first (a dateline may be parsed as a second subject)
+  for (auto it = c.children[v].rbegin(); it != c.children[v].rend(); ++it) {
+    if (*it > v || c.s.tokens[*it].deprel != "nsubj") continue;
+    const int m = mention_in_phrase(c, *it);
+    if (m >= 0) return m;
+  }
   for (uint32_t ch : c.children[v])
-    if (c.s.tokens[ch].deprel == "nsubj") return mention_in_phrase(c, ch);
+    if (ch > v && c.s.tokens[ch].deprel == "nsubj") return mention_in_phrase(c, ch);  // "..., X said"
   const Token& t = c.s.tokens[v];
   if (t.head < 0) return -1;
   const auto h = static_cast<uint32_t>(t.head);
