@@ -48,5 +48,14 @@ TEST(Tokenizer, KeepsUrlsAndNumbers) {
             (std::vector<std::string>{"See", "https://example.com/a-b", ",", "1,000", "and", "34", "%", "."}));
 }
 
+TEST(Tokenizer, HtmlTagsAreSpacesAndEntitiesAreRead) {
+  EXPECT_EQ(forms("<p>Iran&apos;s envoy</p><br/>left &amp; returned AT&amp;T"),
+            (std::vector<std::string>{"Iran", "'s", "envoy", "left", "&", "returned", "AT&T"}));
+}
+
+TEST(Tokenizer, ZeroWidthCharactersAloneMakeNoToken) {
+  EXPECT_EQ(forms("Iran \xE2\x80\x8B said"), (std::vector<std::string>{"Iran", "said"}));
+}
+
 }  // namespace
 }  // namespace dyad

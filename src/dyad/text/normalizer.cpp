@@ -2,6 +2,8 @@
 
 #include "dyad/core/utf8.h"
 
+#include <utility>
+
 namespace dyad {
 
 const char* ascii_equivalent(char32_t cp) {
@@ -34,10 +36,34 @@ bool is_space(char32_t cp) {
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
 }
 
+namespace {
+// HTML entities that survive in scraped news ("Iran&apos;s", "AT&amp;T").
+const char* entity_at(std::string_view s, size_t i, size_t& len) {
+  static const std::pair<std::string_view, const char*> kEntities[] = {
+      {"&apos;", "'"}, {"&#39;", "'"}, {"&#039;", "'"}, {"&rsquo;", "'"}, {"&lsquo;", "'"}, {"&quot;", "\""},
+      {"&ldquo;", "\""}, {"&rdquo;", "\""}, {"&amp;", "&"}, {"&nbsp;", " "}, {"&mdash;", "--"}, {"&ndash;", "--"},
+      {"&lt;", "<"}, {"&gt;", ">"}};
+  for (const auto& [e, rep] : kEntities)
+    if (s.compare(i, e.size(), e) == 0) {
+      len = e.size();
+      return rep;
+    }
+  return nullptr;
+}
+}  // namespace
+
 std::string normalize_for_matching(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    if (s[i] == '&') {
+      size_t len = 0;
+      if (const char* rep = entity_at(s, i, len)) {
+        out += rep;
+        i += len;
+        continue;
+      }
+    }
     const size_t len = utf8::sequence_length(s, i);
     if (len <= 1) {
       out += len == 1 ? s[i] : '?';

@@ -84,15 +84,46 @@ bool Tokenizer::keeps_final_period(std::string_view word) const {
   return false;
 }
 
+// HTML tags left in scraped text ("<p>", "</div>", "<br/>") are read as spaces; their
+// bytes stay in the text, so offsets are unchanged.
+// Is cps[k] the ';' closing an HTML entity ("&amp;", "&#39;")?
+static bool closes_entity(const std::vector<Cp>& cps, size_t k, size_t lo) {
+  if (cps[k].cp != ';') return false;
+  for (size_t back = 1; back <= 8 && back <= k - lo; ++back) {
+    const char32_t c = cps[k - back].cp;
+    if (c == '&') return back >= 3;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#')) return false;
+  }
+  return false;
+}
+
+static std::vector<bool> html_tag_mask(const std::vector<Cp>& cps) {
+  std::vector<bool> mask(cps.size(), false);
+  for (size_t i = 0; i + 2 < cps.size(); ++i) {
+    if (cps[i].cp != '<') continue;
+    const char32_t c = cps[i + 1].cp;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!')) continue;
+    size_t j = i + 1;
+    while (j < cps.size() && j - i < 300 && cps[j].cp != '>' && cps[j].cp != '<') ++j;
+    if (j < cps.size() && cps[j].cp == '>') {
+      for (size_t k = i; k <= j; ++k) mask[k] = true;
+      i = j;
+    }
+  }
+  return mask;
+}
+
 std::vector<Token> Tokenizer::tokenize(std::string_view text, Span span) const {
   std::vector<Token> out;
   const auto cps = decode_range(text, span.begin, span.end);
+  const auto tag = html_tag_mask(cps);
+  auto blank = [&](size_t k) { return is_space(cps[k].cp) || tag[k]; };
   size_t i = 0;
   while (i < cps.size()) {
-    while (i < cps.size() && is_space(cps[i].cp)) ++i;
+    while (i < cps.size() && blank(i)) ++i;
     if (i >= cps.size()) break;
     size_t j = i;
-    while (j < cps.size() && !is_space(cps[j].cp)) ++j;
+    while (j < cps.size() && !blank(j)) ++j;
     const size_t before = out.size();
     split_chunk(text, cps[i].begin, cps[j - 1].end, out);
     if (out.size() > before) out.back().space_after = j < cps.size();
@@ -165,7 +196,7 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
       }
       trailing.push_back({cps[hi - 1].begin, cps[hi - 1].end}); --hi; continue;
     }
-    if (is_trailing_punct(c) && !is_apostrophe(c)) {
+    if (is_trailing_punct(c) && !is_apostrophe(c) && !closes_entity(cps, hi - 1, lo)) {
       trailing.push_back({cps[hi - 1].begin, cps[hi - 1].end}); --hi; continue;
     }
     break;
@@ -174,7 +205,17 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
 
   // Core: split clitics at the end, hyphens and glued sentences inside.
   std::vector<std::pair<uint32_t, uint32_t>> clitic;
-  if (hi - lo >= 3) {
+  // an escaped possessive: "Iran&apos;s", "Iran&#39;s"
+  for (std::string_view esc : {std::string_view("&apos;s"), std::string_view("&#39;s"), std::string_view("&rsquo;s")}) {
+    if (hi - lo <= esc.size()) continue;
+    const uint32_t b = cps[hi - esc.size()].begin;
+    if (text.substr(b, cps[hi - 1].end - b) == esc) {
+      clitic.push_back({b, cps[hi - 1].end});
+      hi -= esc.size();
+      break;
+    }
+  }
+  if (clitic.empty() && hi - lo >= 3) {
     const char32_t a = cps[hi - 2].cp, b = cps[hi - 1].cp;
     auto lower = [](char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; };
     if (is_apostrophe(a) && (lower(b) == 's' || lower(b) == 'm' || lower(b) == 'd')) {
@@ -206,7 +247,7 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
         emit(cps[k].begin, cps[k].end);
         start = k + 1;
       }
-    } else if (inner && (c == '.' || c == '?' || c == '!' || c == ',' || c == ';') &&
+    } else if (inner && (c == '.' || c == '?' || c == '!' || c == ',' || (c == ';' && !closes_entity(cps, k, lo))) &&
                is_letter(cps[k - 1].cp) && (is_upper(cps[k + 1].cp) || c == ',' || c == ';') &&
                k - start >= 2 && !is_upper(cps[k - 1].cp) && is_letter(cps[k + 1].cp)) {
       // Glued sentences ("Ukraine.Xi") and glued commas ("Ukraine,Russia").
