@@ -236,7 +236,15 @@ inline const Resources& document_resources() {
   static const auto r = [] {
     std::string models = std::string(DYAD_SOURCE_DIR) + "/models";
     if (const char* m = std::getenv("DYAD_FUZZ_MODELS")) models = m;
-    auto res = Resources::load(data_dir(), models);
+    std::unique_ptr<Resources> res;
+    try {
+      res = Resources::load(data_dir(), models);
+    } catch (const std::runtime_error& e) {
+      // A stale or broken model (the knowledge files are loaded first, so their errors
+      // would repeat below and stop the target): fuzz the rest of the pipeline.
+      std::fprintf(stderr, "fuzz_document: models unusable (%s); coding without the parser\n", e.what());
+      res = Resources::load(data_dir(), scratch_dir() + "/no-models");
+    }
     std::fprintf(stderr, "fuzz_document: resources loaded, parser %s\n", res->analyzer ? "ON" : "OFF");
     return res;
   }();

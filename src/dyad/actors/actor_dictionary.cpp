@@ -112,7 +112,6 @@ void ActorDictionary::add(ActorEntry entry, std::string_view alias, const Tokeni
   } else {
     nodes_[node].exact_case = false;
   }
-  ++alias_count_;
 }
 
 ActorDictionary ActorDictionary::load(const std::string& dir, const Tokenizer& tokenizer) {

@@ -45,7 +45,6 @@ class ActorDictionary {
   ActorMatch longest_match(const std::vector<Token>& tokens, size_t i) const;
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
-  size_t alias_count() const { return alias_count_; }
 
   // The code an entry gives on `date` (people outside their periods: plain country;
   // entries with a date range that doesn't hold: empty).
@@ -61,7 +60,6 @@ class ActorDictionary {
   std::vector<Node> nodes_{1};
   std::vector<ActorEntry> entries_;
   std::unordered_map<std::string, uint32_t> person_ids_;
-  size_t alias_count_ = 0;
 };
 
 const char* actor_type_name(ActorType t);

@@ -48,7 +48,6 @@ bool is_modifier_suffix(const std::string& low) {
   return kSuffix.count(low) > 0;
 }
 
-bool is_collective_code(const std::string& code) { return actor_role(code).empty() || actor_role(code) != "GOV"; }
 
 }  // namespace
 
@@ -473,7 +472,6 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     coref.history.push_back(std::move(a));
   }
   ++coref.sentences;
-  (void)is_collective_code;
   mentions.insert(mentions.end(), resolved.begin(), resolved.end());
   std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) {
     return x.first != y.first ? x.first < y.first : x.code < y.code;

@@ -59,10 +59,6 @@ struct Sentence {
   bool boilerplate = false;  // "Source link", hashtags: never coded
 };
 
-struct Diagnostic {
-  std::string message;
-};
-
 struct Document {
   std::string id;
   std::string date;        // YYYY-MM-DD, may be empty
@@ -70,7 +66,6 @@ struct Document {
   std::string passthrough; // other input fields as a JSON object text ("{}" if none)
   size_t line = 0;         // 1-based input line (0 for .txt files)
   std::vector<Sentence> sentences;
-  std::vector<Diagnostic> diagnostics;
 };
 
 }  // namespace dyad
