@@ -25,9 +25,6 @@ struct ParserInput {
   std::vector<uint32_t> punct_before;  // number of punctuation words before each index
 };
 
-// Changes whenever parser_features() changes; saved in and checked against model files.
-inline constexpr uint32_t kParserFeatureSet = 2;
-
 inline constexpr uint32_t kTagUnknown = 0, kTagRoot = 1, kTagNone = 2;
 
 void parser_features(const ParserInput& in, const ParseState& st, std::vector<uint64_t>& out);

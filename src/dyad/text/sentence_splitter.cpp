@@ -1,5 +1,6 @@
 #include "dyad/text/sentence_splitter.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "dyad/core/tsv.h"
@@ -101,13 +102,15 @@ void SentenceSplitter::split_line(std::string_view text, Span line, std::vector<
   for (size_t i = 0; i + 1 < toks.size(); ++i) {
     if (boiler) break;
     const bool final_punct = is_final(toks[i].form) || (toks[i].form.size() > 1 && toks[i].form.back() == '.');
-    if (!final_punct || i == first) {
-      if (i + 1 - first >= max_tokens_) flush(i);  // over-long "sentence": cut, never quadratic
+    if (i + 1 - first >= max_tokens_) {  // over-long "sentence": cut, never quadratic
+      flush(i);
       continue;
     }
+    if (!final_punct || i == first) continue;
     // Absorb closing quotes/brackets and further final punctuation (".”.").
     size_t end = i;
-    while (end + 1 < toks.size() && (is_closing(toks[end + 1].form) || is_final(toks[end + 1].form)) &&
+    while (end + 1 < toks.size() && end + 1 - first < max_tokens_ &&
+           (is_closing(toks[end + 1].form) || is_final(toks[end + 1].form)) &&
            toks[end + 1].span.begin == toks[end].span.end)
       ++end;
     if (end + 1 >= toks.size()) break;
@@ -116,7 +119,7 @@ void SentenceSplitter::split_line(std::string_view text, Span line, std::vector<
       i = end;
     }
   }
-  if (first < toks.size()) flush(toks.size() - 1);
+  while (first < toks.size()) flush(toks.size() - first > max_tokens_ ? first + max_tokens_ - 1 : toks.size() - 1);
 }
 
 std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {

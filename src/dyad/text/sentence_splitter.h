@@ -4,6 +4,7 @@
 // and a leading dateline ("QUITO, Ecuador (AP) --", "Damascus.") in their sentence.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -20,7 +21,7 @@ class SentenceSplitter {
   SentenceSplitter(const Abbreviations* abbreviations, std::unordered_set<std::string> boilerplate,
                    size_t max_tokens = 250)
       : abbreviations_(abbreviations), tokenizer_(abbreviations),
-        boilerplate_(std::move(boilerplate)), max_tokens_(max_tokens) {}
+        boilerplate_(std::move(boilerplate)), max_tokens_(max_tokens == 0 ? SIZE_MAX : max_tokens) {}
 
   // data/text/boilerplate.tsv
   static std::unordered_set<std::string> load_boilerplate(const std::string& path);
