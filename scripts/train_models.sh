@@ -2,7 +2,7 @@
 # Retrains the shipped syntax models (models/tagger.bin, lemmatizer.bin, parser.bin)
 # from UD English EWT in ../shared/data, then scores them on the test set.
 # Deterministic (fixed seeds): the same data and code give the same bytes.
-# About 10-15 minutes on 2 cores.
+# About 13 minutes on 2 cores (jackknifed tagger folds, then 10 parser epochs).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="${DYAD_UD_DIR:-$here/../shared/data/ud-english-ewt}"

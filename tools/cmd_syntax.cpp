@@ -82,7 +82,7 @@ int cmd_train(const std::vector<std::string>& args) {
   std::string only;
   std::vector<std::string> files;
   std::string out_dir = "models";
-  int tagger_epochs = 8, parser_epochs = 15, folds = 4;
+  int tagger_epochs = 8, parser_epochs = 10, folds = 4;
   uint64_t seed = 1;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -268,7 +268,7 @@ int cmd_eval_parse(const std::vector<std::string>& args) {
 }
 
 int cmd_parse(const std::vector<std::string>& args) {
-  const char* kUsage = "dyad parse [--models DIR] [FILE...]   (.txt or JSONL with a \"text\" field; - = stdin)";
+  const char* kUsage = "dyad parse [--models DIR] [FILE...]   (.txt, or JSONL articles with \"doc_id\" and \"text\"; - = stdin)";
   std::string models = dyad::syntax::Analyzer::default_model_dir();
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {

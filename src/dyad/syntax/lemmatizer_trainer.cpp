@@ -56,7 +56,7 @@ Lemmatizer train_lemmatizer(const std::vector<Sentence>& train) {
   Lemmatizer::Data d;
   d.exact = majority(exact);
   d.lowered = majority(lowered);
-  // Keep only table entries that the fallbacks would get wrong.
+  // Suffix rules: the most frequent rule of each (XPOS, suffix) key.
   auto best_suffix = majority(suffix);
   std::map<std::pair<uint32_t, std::string>, uint32_t> rule_index;
   for (auto& [k, r] : best_suffix) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 #include "dyad/syntax/model_file.h"
 #include "dyad/syntax/tagger.h"
@@ -12,6 +13,7 @@ namespace {
 
 constexpr uint32_t kSectionVocab = 30;
 constexpr uint32_t kSectionWeights = 31;
+constexpr uint32_t kSectionFeatureSet = 32;
 
 uint64_t distance_bucket(int d) {
   if (d < 0) d = -d;
@@ -105,20 +107,6 @@ void parser_features(const ParserInput& in, const ParseState& st, std::vector<ui
   f2(b0w, set(st.lset, b0)); f2(b0t, set(st.lset, b0));
   f2(s1w, set(st.rset, s1)); f2(s1t, set(st.rset, s1));
   f2(s1t, set(st.lset, s1));
-  // coarse tags
-  auto U = [&](int i) -> uint64_t { return i < 0 ? 3 : in.upos[i]; };
-  const uint64_t s0u = U(s0), b0u = U(b0), s1u = U(s1);
-  f1(s0u); f1(b0u); f1(s1u);
-  f2(s0u, b0u); f2(s1u, s0u); f3(s1u, s0u, b0u); f3(s0u, b0u, U(b1));
-  f2(s0w, b0u); f2(s0u, b0w); f2(s1w, s0u); f2(s1u, s0w);
-  // punctuation between the candidate pairs
-  auto puncts = [&](int a, int b) -> uint64_t {
-    if (a < 0 || b < 0) return 9;
-    if (a > b) std::swap(a, b);
-    return std::min<uint32_t>(in.punct_before[b] - in.punct_before[a + 1], 3);
-  };
-  const uint64_t p01 = puncts(s0, b0), p10 = puncts(s1, s0);
-  f3(s0t, b0t, p01); f3(s1t, s0t, p10); f2(s0w, p01); f2(s1w, p10);
   // stack depth and the root
   f2(static_cast<uint64_t>(std::min<size_t>(st.stack.size(), 4)), b0 == n);
   f3(s0t, static_cast<uint64_t>(std::min<size_t>(st.stack.size(), 4)), b0 == n);
@@ -138,13 +126,8 @@ ParserInput Parser::input(const Sentence& s) const {
   ParserInput in;
   in.word.resize(n + 1);
   in.tag.resize(n + 1);
-  in.upos.resize(n + 1);
-  in.punct_before.assign(n + 2, 0);
   std::string norm;
   for (size_t i = 0; i < n; ++i) {
-    in.upos[i] = hash_bytes(s.tokens[i].upos);
-    in.punct_before[i + 1] =
-        static_cast<uint32_t>(in.punct_before[i] + (s.tokens[i].upos == "PUNCT" ? 1 : 0));
     norm = lower_ascii(s.tokens[i].form);
     for (char& c : norm)
       if (c >= '0' && c <= '9') c = '0';
@@ -154,8 +137,6 @@ ParserInput Parser::input(const Sentence& s) const {
   }
   in.word[n] = hash_bytes("<root>");
   in.tag[n] = kTagRoot;
-  in.upos[n] = hash_bytes("<root>");
-  in.punct_before[n + 1] = in.punct_before[n];
   return in;
 }
 
@@ -206,6 +187,9 @@ void Parser::save(const std::string& path, const std::string& provenance) const 
   ByteWriter m;
   model_.save(m);
   mw.add_section(kSectionWeights, m.take());
+  ByteWriter fs;
+  fs.u32(kParserFeatureSet);
+  mw.add_section(kSectionFeatureSet, fs.take());
   mw.save(path);
 }
 
@@ -215,6 +199,8 @@ Parser Parser::load(const std::string& path) {
   auto tags = v.strings();
   auto labels = v.strings();
   if (tags.size() < 3 || labels.empty() || labels.size() > 4000) v.fail("bad vocabulary");
+  if (!mr.has(kSectionFeatureSet) || mr.section(kSectionFeatureSet).u32() != kParserFeatureSet)
+    throw std::runtime_error(path + ": parser trained with another feature set; retrain the models");
   ByteReader m = mr.section(kSectionWeights);
   LinearModel model = LinearModel::load(m);
   if (model.num_classes() != 1 + 2 * labels.size()) m.fail("weights do not match the labels");

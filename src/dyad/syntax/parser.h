@@ -21,9 +21,10 @@ namespace dyad::syntax {
 struct ParserInput {
   std::vector<uint64_t> word;  // hash of the normalised lower-cased form
   std::vector<uint32_t> tag;   // tag id (0 = unknown, 1 = ROOT, 2 = none)
-  std::vector<uint64_t> upos;  // hash of the UPOS
-  std::vector<uint32_t> punct_before;  // number of punctuation words before each index
 };
+
+// Changes whenever parser_features() changes; saved in and checked against model files.
+inline constexpr uint32_t kParserFeatureSet = 2;
 
 inline constexpr uint32_t kTagUnknown = 0, kTagRoot = 1, kTagNone = 2;
 

@@ -12,12 +12,12 @@
 namespace dyad::syntax {
 
 struct ParserTrainOptions {
-  int epochs = 15;
+  int epochs = 10;
   uint64_t seed = 1;
   int explore_after = 1;       // epochs of pure oracle before exploring
   double explore_prob = 0.9;   // probability of following a wrong prediction
   float prune = 0.3f;          // averaged weights below this are dropped (model size)
-  uint32_t min_updates = 2;    // features updated fewer times are dropped (model size)
+  uint32_t min_updates = 3;    // features updated fewer times are dropped (model size)
   std::ostream* log = nullptr;
 };
 
