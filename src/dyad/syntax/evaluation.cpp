@@ -118,7 +118,7 @@ RawScores evaluate_raw_text(const Analyzer& analyzer, const Segmenter& segment,
           std::string line = t.form + "\t";
           for (const Token* p : pred_tokens)
             if (p->span.end > t.span.begin && p->span.begin < t.span.end)
-              line += "[" + doc.text.substr(p->span.begin, p->span.size()) + "]";
+              line.append("[").append(doc.text, p->span.begin, p->span.size()).append("]");
           token_errors->push_back(std::move(line));
         }
     }
