@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,17 @@ struct Mention {
   bool capital = false;           // a capital used as metonymy ("Beijing said")
 };
 
+// Where an event happened, as the sentence names it, resolved to a gazetteer place.
+struct Location {
+  std::string name;          // resolved place name ("Tianjin", "Red Sea", "Ukraine")
+  std::string admin1;        // first-level region name when known ("Tianjin"), else empty
+  std::string country;       // ISO 3166 alpha-3 ("CHN"), empty for places outside countries
+  std::string kind;          // "city" | "country" | "region" | "sea" ...
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  Span span;                 // bytes of the text that named it
+};
+
 enum class Modality : uint8_t { Asserted, Negated, Hypothetical };
 
 struct Event {
@@ -49,6 +61,9 @@ struct Event {
   uint32_t trigger_first = 0, trigger_last = 0;  // token indices
   std::string rule;        // pattern entry that produced it ("verbs.tsv:118")
   Modality modality = Modality::Asserted;
+  std::string date;             // YYYY-MM-DD when the event happened; empty = unknown
+  std::string date_resolution;  // "article" | "day" | "month" | "year" | "" (unknown)
+  std::optional<Location> location;  // none when the text names no place
 };
 
 struct Sentence {
