@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -18,17 +20,22 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dyad/actors/actor_dictionary.h"
+#include "dyad/actors/actor_recognizer.h"
 #include "dyad/core/document.h"
 #include "dyad/core/utf8.h"
 #include "dyad/events/codebook.h"
+#include "dyad/events/event_coder.h"
 #include "dyad/events/verb_lexicon.h"
 #include "dyad/io/article_reader.h"
+#include "dyad/io/event_writer.h"
 #include "dyad/pipeline/document_coder.h"
 #include "dyad/pipeline/resources.h"
 #include "dyad/syntax/lemmatizer.h"
@@ -231,6 +238,42 @@ inline void text_one(const uint8_t* data, size_t size) {
 
 // ---------------------------------------------------------------- 3. whole document
 
+// The writers on a coded document: every JSONL record parses, its sentence offsets
+// index the text exactly, its ids are unique; TSV has one row per record.
+inline void check_written(const Document& doc, const Codebook& codebook) {
+  WriterOptions wo;
+  wo.modal = true;  // negated and hypothetical events too: more of the writer
+  std::ostringstream jsonl, tsv;
+  auto jw = EventWriter::create("jsonl", &codebook, wo);
+  auto tw = EventWriter::create("tsv", &codebook, wo);
+  DYAD_FUZZ_CHECK(jw && tw, "no writer");
+  jw->begin(jsonl);
+  const size_t n = jw->write(doc, jsonl);
+  tw->begin(tsv);
+  const size_t n_tsv = tw->write(doc, tsv);
+  DYAD_FUZZ_CHECK(n == n_tsv, "JSONL and TSV writers disagree on the number of events");
+  std::istringstream in(jsonl.str());
+  size_t lines = 0;
+  std::set<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    ++lines;
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      fail(std::string("JSONL record does not parse: ") + e.what());
+    }
+    DYAD_FUZZ_CHECK(j.is_object() && j.contains("sentence") && j.contains("event_id"), "JSONL record incomplete");
+    DYAD_FUZZ_CHECK(ids.insert(j["event_id"].get<std::string>()).second, "duplicate event_id");
+    const auto& s = j["sentence"];
+    const size_t b = s["start"].get<size_t>(), e = s["end"].get<size_t>();
+    DYAD_FUZZ_CHECK(b <= e && e <= doc.text.size(), "sentence offsets outside the text");
+    DYAD_FUZZ_CHECK(doc.text.compare(b, e - b, s["text"].get<std::string>()) == 0,
+                    "sentence text differs from text[start:end]");
+  }
+  DYAD_FUZZ_CHECK(lines == n, "JSONL writer: lines != events written");
+}
+
 // DYAD_FUZZ_MODELS overrides the models folder ("none" = code without the parser).
 inline const Resources& document_resources() {
   static const auto r = [] {
@@ -262,39 +305,87 @@ inline void document_one(const uint8_t* data, size_t size) {
   DocumentCoder(&r).code(doc);
   check_sentences(doc.sentences, doc.text.size(), 0);
   check_coded(doc);
+  check_written(doc, r.codebook);
 }
 
 // ---------------------------------------------------------------- 4. knowledge files
+// One target per data-file parser, each of which then uses what it loaded on text, so
+// that odd but accepted entries are exercised too. The documented failure of every
+// loader is a std::runtime_error naming file:line.
+
+template <class Fn>
+inline void expect_runtime_error_only(Fn&& fn) {
+  try {
+    fn();
+  } catch (const std::runtime_error& e) {
+    DYAD_FUZZ_CHECK(std::strlen(e.what()) > 0, "loader error without a message");
+  }
+}
 
 inline const Codebook& real_codebook() {
   static const Codebook c = Codebook::load(data_dir() + "/events/codebook.tsv");
   return c;
 }
 
-inline void dictionaries_one(const uint8_t* data, size_t size) {
+// The real actor dictionary and recognizer, to code probe sentences with a fuzzed lexicon.
+struct ActorState {
+  ActorDictionary dictionary;
+  std::unique_ptr<ActorRecognizer> recognizer;
+};
+inline const ActorState& actor_state() {
+  static const auto s = [] {
+    auto st = std::make_unique<ActorState>();
+    st->dictionary = ActorDictionary::load(data_dir() + "/actors", *text_state().tokenizer);
+    st->recognizer = std::make_unique<ActorRecognizer>(&st->dictionary);
+    return st;
+  }();
+  return *s;
+}
+
+inline constexpr const char* kProbeText =
+    "President Xi Jinping of China met U.S. officials in Gaza City on Monday. Russian forces "
+    "attacked Ukraine, and the United Nations condemned the attack. Iran's foreign minister said "
+    "Tehran would not negotiate with Washington. Protesters demonstrated against the government.";
+
+// The probe text followed by (up to 512 bytes of) the fuzz input, split into sentences
+// by the real splitter, as valid UTF-8.
+inline std::string probe_text(std::string_view bytes) {
+  std::string text = kProbeText;
+  text.append(" ").append(bytes.substr(0, 512));
+  utf8::repair(text);
+  return text;
+}
+
+// Recognises actors with `recognizer` (null: the real dictionary's) and codes events
+// with `coder` (null: none) in every sentence of `text`; checks the indices.
+inline void code_probe(const std::string& text, const ActorRecognizer* recognizer, const EventCoder* coder) {
+  const TextState& st = text_state();
+  Document doc;
+  doc.id = "probe";
+  doc.date = "2024-03-01";
+  doc.text = text;
+  doc.sentences = st.splitter->split(doc.text);
+  Coreference coref;
+  for (Sentence& s : doc.sentences) {
+    if (recognizer) recognizer->recognize(doc.text, s, doc.date, coref);
+    else actor_state().recognizer->recognize(doc.text, s, doc.date, coref);
+    if (coder) coder->code(s);
+  }
+  check_sentences(doc.sentences, doc.text.size(), 0);
+  check_coded(doc);
+}
+
+// 4a. data/actors/*.tsv
+inline void actor_dictionary_one(const uint8_t* data, size_t size) {
   const auto bytes = as_view(data, size);
   const TextState& st = text_state();
-  const Codebook& codebook = real_codebook();
   const std::string dir = scratch_dir() + "/actors";
   std::filesystem::create_directories(dir);
   write_file("actors/fuzz.tsv", bytes);
-  const std::string tsv = write_file("input.tsv", bytes);
-  const std::string empty = write_file("empty.tsv", "");
-
-  auto guarded = [](auto&& fn) {
-    try {
-      fn();
-    } catch (const std::runtime_error&) {
-      // documented: a malformed file throws naming file:line
-    }
-  };
-  guarded([&] { ActorDictionary::check(dir, *st.tokenizer); });
-  guarded([&] {
-    ActorDictionary d = ActorDictionary::load(dir, *st.tokenizer);
-    // Use what was loaded: match every position of a sentence and of the input itself.
-    std::string probe = "President Xi Jinping of China met U.S. officials in Gaza City. ";
-    probe.append(bytes.substr(0, 512));
-    utf8::repair(probe);
+  expect_runtime_error_only([&] { ActorDictionary::check(dir, *st.tokenizer); });
+  expect_runtime_error_only([&] {
+    const ActorDictionary d = ActorDictionary::load(dir, *st.tokenizer);
+    const std::string probe = probe_text(bytes);
     const auto toks = st.tokenizer->tokenize(probe);
     for (size_t i = 0; i < toks.size(); ++i) {
       const ActorMatch m = d.longest_match(toks, i);
@@ -302,30 +393,85 @@ inline void dictionaries_one(const uint8_t* data, size_t size) {
         DYAD_FUZZ_CHECK(i + m.length <= toks.size(), "actor match past the last token");
         DYAD_FUZZ_CHECK(m.entries && !m.entries->empty(), "actor match without entries");
         for (uint32_t e : *m.entries) DYAD_FUZZ_CHECK(e < d.entries().size(), "actor entry out of range");
-        d.code_on(*m.entries, "2024-03-01");
+        uint32_t chosen = 0;
+        d.code_on(*m.entries, "2024-03-01", &chosen);
         d.code_on(*m.entries, "");
       }
     }
+    const ActorRecognizer recognizer(&d);
+    code_probe(probe, &recognizer, nullptr);
   });
-  guarded([&] { VerbLexicon::check(tsv, empty, codebook); });
-  guarded([&] {
-    VerbLexicon lex = VerbLexicon::load(tsv, empty, codebook);
-    for (size_t i = 0; i < lex.size(); ++i)
-      DYAD_FUZZ_CHECK(!lex.pattern(static_cast<uint32_t>(i)).elements.empty(), "pattern without elements");
+}
+
+// 4b. data/events/verbs.tsv + inflections.tsv, against the real codebook.
+inline void verb_lexicon_one(const uint8_t* data, size_t size) {
+  const auto bytes = as_view(data, size);
+  const Codebook& codebook = real_codebook();
+  const std::string tsv = write_file("input.tsv", bytes);
+  const std::string empty = write_file("empty.tsv", "");
+  const std::string probe = probe_text(bytes);
+  auto use = [&](const VerbLexicon& lex) {
+    for (size_t i = 0; i < lex.size(); ++i) {
+      const EventPattern& p = lex.pattern(static_cast<uint32_t>(i));
+      DYAD_FUZZ_CHECK(!p.elements.empty(), "pattern without elements");
+      DYAD_FUZZ_CHECK(codebook.contains(p.code), "pattern with a code outside the codebook");
+    }
+    const EventCoder coder(&lex);
+    code_probe(probe, nullptr, &coder);
+  };
+  expect_runtime_error_only([&] { VerbLexicon::check(tsv, empty, codebook); });
+  expect_runtime_error_only([&] { use(VerbLexicon::load(tsv, empty, codebook)); });
+  expect_runtime_error_only([&] { VerbLexicon::check(empty, tsv, codebook); });
+  expect_runtime_error_only([&] { VerbLexicon::load(empty, tsv, codebook); });
+  // The same bytes as both files: inflections of the patterns' own lemmas.
+  expect_runtime_error_only([&] { use(VerbLexicon::load(tsv, tsv, codebook)); });
+}
+
+// 4c. data/events/codebook.tsv, then a small lexicon checked against it.
+inline void codebook_one(const uint8_t* data, size_t size) {
+  const auto bytes = as_view(data, size);
+  const std::string tsv = write_file("codebook.tsv", bytes);
+  const std::string verbs = write_file("verbs.tsv",
+                                       "010\tsay\tsay\tRussia said\n"
+                                       "042\tvisit $\t\tvisited\n"
+                                       "190\tattack $\t\tattacked\n"
+                                       "1411\tdemonstrate against $\t\tprotested\n");
+  const std::string empty = write_file("empty.tsv", "");
+  expect_runtime_error_only([&] {
+    const Codebook c = Codebook::load(tsv);
+    for (const char* code : {"01", "010", "042", "190", "1411", "", "0", "9999"}) {
+      DYAD_FUZZ_CHECK((c.find(code) != nullptr) == c.contains(code), "find and contains disagree");
+    }
+    expect_runtime_error_only([&] { VerbLexicon::check(verbs, empty, c); });
+    expect_runtime_error_only([&] {
+      const VerbLexicon lex = VerbLexicon::load(verbs, empty, c);
+      for (const auto& code : lex.codes()) DYAD_FUZZ_CHECK(c.contains(code), "lexicon code outside the codebook");
+    });
   });
-  guarded([&] { VerbLexicon::check(empty, tsv, codebook); });
-  guarded([&] { VerbLexicon::load(empty, tsv, codebook); });
-  guarded([&] {
-    Codebook c = Codebook::load(tsv);
-    c.find("010");
-  });
-  guarded([&] {
-    Abbreviations a = Abbreviations::load(tsv);
+}
+
+// 4d. data/text/abbreviations.tsv and boilerplate.tsv, then the splitter and tokenizer
+// built on them, on a probe text and on the input itself.
+inline void text_lists_one(const uint8_t* data, size_t size) {
+  const auto bytes = as_view(data, size);
+  const std::string tsv = write_file("input.tsv", bytes);
+  const TextState& real = text_state();
+  std::string text = "Gen. Smith met Mr. Jones in the U.S. on Jan. 5. He left.\nSource link\n";
+  text.append(probe_text(bytes));
+  expect_runtime_error_only([&] {
+    const Abbreviations a = Abbreviations::load(tsv);
     a.kind("Gen.");
-    Tokenizer t(&a);
-    t.tokenize("Gen. Smith met Mr. Jones in the U.S. on Jan. 5.");
+    a.kind("");
+    const Tokenizer tokenizer(&a);
+    check_tokens(tokenizer.tokenize(text), Span{0, static_cast<uint32_t>(text.size())}, text.size(), "tokenizer");
+    static const auto boilerplate = SentenceSplitter::load_boilerplate(data_dir() + "/text/boilerplate.tsv");
+    const SentenceSplitter splitter(&a, boilerplate);
+    check_sentences(splitter.split(text), text.size(), kSplitterMaxTokens);
   });
-  guarded([&] { SentenceSplitter::load_boilerplate(tsv); });
+  expect_runtime_error_only([&] {
+    const SentenceSplitter splitter(&real.abbreviations, SentenceSplitter::load_boilerplate(tsv));
+    check_sentences(splitter.split(text), text.size(), kSplitterMaxTokens);
+  });
 }
 
 // ---------------------------------------------------------------- 5. model files

@@ -5,6 +5,7 @@ Usage: scripts/make_codebook.py [REFERENCE_TSV] [OUTPUT_TSV]
 Defaults: ../shared/reference/cameo_codebook.tsv -> data/events/codebook.tsv
 
 Columns written: CODE LABEL GOLDSTEIN QUAD_CLASS PLOVER_CATEGORY PLOVER_MODE
+  PLOVER_CONTEXT
 - LABEL: the reference `label` column.
 - GOLDSTEIN: goldstein_phoenix; where empty, goldstein_gdelt; where that is
   empty too, the root's value.
@@ -13,6 +14,8 @@ Columns written: CODE LABEL GOLDSTEIN QUAD_CLASS PLOVER_CATEGORY PLOVER_MODE
   4 material conflict (14-20).
 - PLOVER_CATEGORY / PLOVER_MODE: the PLOVER equivalents; CAMEO 01x and 02x are
   marked "dropped" in PLOVER and are written empty.
+- PLOVER_CONTEXT: the PLOVER contexts the code implies ("military",
+  "diplomatic"; several separated by "|"), empty when none.
 """
 import csv
 import os
@@ -53,7 +56,8 @@ def main() -> int:
         "# QUAD_CLASS: 1 verbal cooperation (01-05), 2 material cooperation (06-08),",
         "# 3 verbal conflict (09-13), 4 material conflict (14-20) (GDELT quad classes).",
         "# PLOVER_CATEGORY/PLOVER_MODE: PLOVER equivalents (empty where PLOVER drops the code).",
-        "#CODE\tLABEL\tGOLDSTEIN\tQUAD_CLASS\tPLOVER_CATEGORY\tPLOVER_MODE",
+        "# PLOVER_CONTEXT: PLOVER contexts the code implies, '|'-separated, may be empty.",
+        "#CODE\tLABEL\tGOLDSTEIN\tQUAD_CLASS\tPLOVER_CATEGORY\tPLOVER_MODE\tPLOVER_CONTEXT",
     ]
     for r in rows:
         code = r["code"]
@@ -61,12 +65,13 @@ def main() -> int:
         gold = r["goldstein_phoenix"] or r["goldstein_gdelt"] or root_goldstein[r["root"]]
         cat = r["plover_category"].strip()
         mode = r["plover_mode"].strip()
+        context = "|".join(c for c in (x.strip() for x in r["plover_context"].replace(",", "|").replace(";", "|").split("|")) if c)
         if cat == "dropped":
-            cat, mode = "", ""
-        for field in (code, label, gold, cat, mode):
+            cat, mode, context = "", "", ""
+        for field in (code, label, gold, cat, mode, context):
             if "\t" in field or "\n" in field:
                 raise SystemExit(f"bad field in {code!r}: {field!r}")
-        lines.append("\t".join([code, label, gold, str(quad_class(r["root"])), cat, mode]))
+        lines.append("\t".join([code, label, gold, str(quad_class(r["root"])), cat, mode, context]))
 
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:

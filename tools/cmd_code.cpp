@@ -11,6 +11,7 @@
 #include "dyad/io/article_reader.h"
 #include "dyad/pipeline/coding_run.h"
 #include "dyad/pipeline/resources.h"
+#include "dyad/store/event_store.h"
 
 namespace dyad {
 namespace {
@@ -45,11 +46,21 @@ int cmd_code(const std::vector<std::string>& args) {
   size_t max_bytes = o.reader.max_article_bytes;
   app.add_option("inputs", o.inputs, "input files (JSONL, .txt, .gz, .zst; '-' = stdin)");
   app.add_option("-o,--output", output, "output file ('-' = stdout)");
-  app.add_option("--format", o.format, "output format")->check(CLI::IsMember({"jsonl", "tsv"}));
+  app.add_option("--format", o.format, "output format: jsonl (dyad's own), tsv, phoenix (Phoenix/PETRARCH columns), "
+                                      "plover (PLOVER JSON); see docs/EVENT_FORMATS.md")
+      ->check(CLI::IsMember(event_formats()));
+  std::string db_path;
+  app.add_option("--db", db_path,
+                 "also store the events in this SQLite database (created when missing; re-coding an article "
+                 "replaces its events); see docs/EVENT_STORE.md");
   app.add_option("--threads", threads, "worker threads (default: all cores)")->check(CLI::Range(1u, 256u));
   app.add_option("--date", date, "fallback date YYYY-MM-DD for articles without one");
   app.add_flag("--modal", o.writer.modal, "also write negated and hypothetical events, flagged in 'modality'");
   app.add_option("--max-article-bytes", max_bytes, "reject articles with longer text");
+  app.add_option("--article-timeout", o.article_timeout,
+                 "give up on an article still being coded after SECONDS (reported, counted as failed; 0 = no limit)")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
   std::string report_path;
   app.add_option("--unknown-actors", o.unknown_actors_path,
                  "write capitalised names no dictionary covers (name, count, first doc_id), to grow data/actors");
@@ -81,9 +92,20 @@ int cmd_code(const std::vector<std::string>& args) {
       return 2;
     }
   }
+  std::unique_ptr<EventStore> store;
+  if (app.count("--db")) {
+    try {
+      store = EventStore::open_for_writing(db_path);
+    } catch (const std::exception& e) {
+      std::cerr << "dyad code: --db: " << e.what() << "\n";
+      return 2;
+    }
+    o.store = store.get();
+  }
   std::ostream& out = output == "-" ? std::cout : file;
   const RunReport rep = run_coding(*r, o, out, std::cerr);
   std::cerr << rep.summary() << "\n";
+  if (store) std::cerr << "dyad code: " << rep.articles_stored << " articles stored in " << db_path << "\n";
   if (!report_path.empty()) {
     std::ofstream rf(report_path);
     rf << rep.to_json();
@@ -92,7 +114,7 @@ int cmd_code(const std::vector<std::string>& args) {
       return 2;
     }
   }
-  return rep.articles_failed > 0 ? 1 : 0;
+  return rep.articles_failed > 0 || !rep.store_error.empty() ? 1 : 0;
 }
 
 int cmd_eval(const std::vector<std::string>& args) {

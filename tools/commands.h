@@ -13,5 +13,9 @@ int cmd_dict(const std::vector<std::string>& args);
 int cmd_train(const std::vector<std::string>& args);
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_eval_parse(const std::vector<std::string>& args);
+int cmd_train_ner(const std::vector<std::string>& args);
+int cmd_eval_ner(const std::vector<std::string>& args);
+int cmd_dedup(const std::vector<std::string>& args);
+int cmd_series(const std::vector<std::string>& args);
 
 }  // namespace dyad

@@ -19,7 +19,11 @@ const char* kUsage =
     "  dict check  validate every knowledge file under data/\n"
     "  parse       tag and parse raw text or JSONL articles into CoNLL-U\n"
     "  eval-parse  score the tagger and parser on a CoNLL-U file\n"
+    "  dedup       one-a-day filter over an event store (code --db) -> TSV\n"
+    "  series      a dyad's events per day/week/month from an event store; --plot SVG\n"
     "  train       train the tagger, lemmatizer and parser from CoNLL-U\n"
+    "  train-ner   train the named-entity recognizer from IOB2 (UNER)\n"
+    "  eval-ner    score the named-entity recognizer on an IOB2 file\n"
     "\n"
     "Run 'dyad <command> --help' for a command's options. --version prints the version.\n";
 
@@ -48,6 +52,10 @@ int main(int argc, char** argv) {
     if (cmd == "train") return dyad::cmd_train(args);
     if (cmd == "parse") return dyad::cmd_parse(args);
     if (cmd == "eval-parse") return dyad::cmd_eval_parse(args);
+    if (cmd == "train-ner") return dyad::cmd_train_ner(args);
+    if (cmd == "eval-ner") return dyad::cmd_eval_ner(args);
+    if (cmd == "dedup") return dyad::cmd_dedup(args);
+    if (cmd == "series") return dyad::cmd_series(args);
   } catch (const std::exception& e) {
     std::cerr << "dyad " << cmd << ": error: " << e.what() << "\n";
     return 2;

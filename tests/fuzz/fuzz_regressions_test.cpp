@@ -58,7 +58,12 @@ void replay(const std::string& target, TargetFn fn, bool seeds_expected) {
 TEST(FuzzRegressions, ArticleReader) { replay("fuzz_article_reader", dyad::fuzz::article_reader_one, true); }
 TEST(FuzzRegressions, Text) { replay("fuzz_text", dyad::fuzz::text_one, true); }
 TEST(FuzzRegressions, Document) { replay("fuzz_document", dyad::fuzz::document_one, true); }
-TEST(FuzzRegressions, Dictionaries) { replay("fuzz_dictionaries", dyad::fuzz::dictionaries_one, true); }
+TEST(FuzzRegressions, ActorDictionary) {
+  replay("fuzz_actor_dictionary", dyad::fuzz::actor_dictionary_one, true);
+}
+TEST(FuzzRegressions, VerbLexicon) { replay("fuzz_verb_lexicon", dyad::fuzz::verb_lexicon_one, true); }
+TEST(FuzzRegressions, Codebook) { replay("fuzz_codebook", dyad::fuzz::codebook_one, true); }
+TEST(FuzzRegressions, TextLists) { replay("fuzz_text_lists", dyad::fuzz::text_lists_one, true); }
 TEST(FuzzRegressions, ModelHeader) { replay("fuzz_model_header", dyad::fuzz::model_header_one, true); }
 
 // The empty input and a few degenerate ones, for every target.
@@ -67,7 +72,8 @@ TEST(FuzzRegressions, DegenerateInputs) {
   const std::vector<std::string> inputs = {"", std::string(1, '\0'), "\n", "\xff\xfe", ".", "\"",
                                            std::string(3000, '.'), std::string(600, 'a') + " "};
   for (TargetFn fn : {dyad::fuzz::article_reader_one, dyad::fuzz::text_one, dyad::fuzz::document_one,
-                      dyad::fuzz::dictionaries_one, dyad::fuzz::model_header_one})
+                      dyad::fuzz::actor_dictionary_one, dyad::fuzz::verb_lexicon_one, dyad::fuzz::codebook_one,
+                      dyad::fuzz::text_lists_one, dyad::fuzz::model_header_one})
     for (const auto& in : inputs)
       EXPECT_NO_THROW(fn(reinterpret_cast<const uint8_t*>(in.data()), in.size()));
 }

@@ -22,6 +22,8 @@ Codebook Codebook::load(const std::string& path) {
     }
     e.plover_category = row.field(4);
     e.plover_mode = row.field(5);
+    for (const auto& c : split(row.field(6), '|'))
+      if (!trim(c).empty()) e.plover_contexts.push_back(trim(c));
     cb.entries_[e.code] = std::move(e);
   });
   return cb;

@@ -1,14 +1,16 @@
 // The CAMEO codebook (data/events/codebook.tsv): label, Goldstein value, quad class
-// and PLOVER equivalents of every code.
+// and PLOVER equivalents (category, mode, contexts) of every code.
 #pragma once
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace dyad {
 
 struct CodebookEntry {
-  std::string code, label, plover_category, plover_mode;
+  std::string code, label, plover_category, plover_mode;  // PLOVER fields empty where PLOVER drops the code
+  std::vector<std::string> plover_contexts;                  // "military", "diplomatic"; may be empty
   double goldstein = 0.0;
   int quad_class = 0;
 };

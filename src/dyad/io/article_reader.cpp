@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 #include <stdexcept>
@@ -20,6 +21,30 @@ std::string base_name_without_ext(const std::string& path) {
   for (const char* ext : {".gz", ".zst", ".txt"})
     if (ends_with(b, ext)) b.resize(b.size() - std::string(ext).size());
   return b;
+}
+
+// Deepest nesting of arrays/objects in a JSON text (outside strings). nlohmann-json
+// parses and frees any depth iteratively but dump() recurses, so a line like
+// {"doc_id":..,"text":..,"x":[[[[...]]]]} 100,000 deep would overflow the stack when
+// its extra fields are passed through.
+constexpr size_t kMaxJsonDepth = 1000;
+size_t json_depth(const std::string& s) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : s) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 uint64_t fnv1a(const std::string& s) {
@@ -99,12 +124,17 @@ bool ArticleReader::next(ArticleRecord& rec) {
 void ArticleReader::parse_json_line(std::string& line, ArticleRecord& rec) {
   if (const size_t bad = utf8::repair(line))
     rec.warnings.push_back(std::to_string(bad) + " invalid UTF-8 byte(s) replaced by '?'");
+  if (json_depth(line) > kMaxJsonDepth) {
+    rec.error = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    return;
+  }
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
     std::string what = e.what();
-    const auto p = what.find("parse error");
+    auto p = what.find("parse error");
+    if (p == std::string::npos && (p = what.find("] ")) != std::string::npos) p += 2;
     rec.error = "invalid JSON: " + (p == std::string::npos ? what : what.substr(p));
     return;
   }
@@ -166,7 +196,7 @@ void ArticleReader::parse_json_line(std::string& line, ArticleRecord& rec) {
   j.erase("doc_id");
   j.erase("text");
   j.erase("date");
-  rec.doc.passthrough = j.dump();
+  rec.doc.passthrough = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   rec.doc.line = rec.line;
 }
 

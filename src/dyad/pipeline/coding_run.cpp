@@ -5,9 +5,12 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include "dyad/pipeline/document_coder.h"
@@ -38,7 +41,13 @@ std::string RunReport::to_json() const {
   j["tokens"] = tokens;
   j["events"] = events;
   j["warnings"] = warnings;
+  j["articles_stored"] = articles_stored;
+  if (!store_error.empty()) j["store_error"] = store_error;
   j["seconds"] = seconds;
+  if (!stage_seconds.empty()) {
+    j["stage_seconds"] = nlohmann::ordered_json::object();
+    for (const auto& [stage, sec] : stage_seconds) j["stage_seconds"][stage] = sec;
+  }
   j["failures"] = nlohmann::ordered_json::array();
   for (const auto& f : failures)
     j["failures"].push_back({{"source", f.source}, {"line", f.line}, {"doc_id", f.doc_id}, {"reason", f.reason}});
@@ -77,6 +86,19 @@ void collect_unknown_names(const Document& doc, std::map<std::string, std::pair<
   }
 }
 
+// The store is one more sink beside the writer: the same events, one transaction per
+// article. A database error stops storing (the output file is still written).
+void store_article(EventStore& store, const Codebook& codebook, const WriterOptions& options, const Document& doc,
+                   RunReport& report, std::ostream& log) {
+  try {
+    store.replace_article(doc, event_records(doc, &codebook, options));
+    ++report.articles_stored;
+  } catch (const std::exception& e) {
+    report.store_error = e.what();
+    log << "dyad: error: --db: " << e.what() << " (no further articles stored)\n";
+  }
+}
+
 }  // namespace
 
 RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out, std::ostream& log) {
@@ -84,7 +106,10 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   RunReport report;
   auto writer = EventWriter::create(o.format, &r.codebook, o.writer);
   writer->begin(out);
-  const DocumentCoder coder(&r);
+  const char* stage_env = std::getenv("DYAD_STAGE_TIMES");
+  std::unique_ptr<StageTimes> stage_times;
+  if (stage_env && *stage_env && std::string_view(stage_env) != "0") stage_times = std::make_unique<StageTimes>();
+  const DocumentCoder coder(&r, stage_times.get());
   const unsigned threads = o.threads == 0 ? 1 : o.threads;
   const size_t batch_size = 64 * threads;
   std::vector<ArticleRecord> batch;
@@ -96,11 +121,28 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
     if (rec.line) w.append(":").append(std::to_string(rec.line));
     return w;
   };
+  // An article that throws while being coded (its time limit passed, or a bug) fails
+  // alone: reported, counted, and the run goes on.
+  const bool timed = o.article_timeout > 0 && o.article_timeout < 1e9;  // NaN, 0: no limit
+  const auto limit = std::chrono::duration_cast<DocumentCoder::Clock::duration>(
+      std::chrono::duration<double>(timed ? o.article_timeout : 0.0));
+  auto code_one = [&](ArticleRecord& rec) {
+    try {
+      coder.code(rec.doc, timed ? DocumentCoder::Clock::now() + limit : DocumentCoder::Clock::time_point::max());
+    } catch (const ArticleTimeout& e) {
+      std::ostringstream m;
+      m << "took longer than the limit of " << o.article_timeout << " s (--article-timeout); " << e.what();
+      rec.error = m.str();
+    } catch (const std::exception& e) {
+      rec.error = std::string("internal error while coding: ") + e.what();
+    }
+    if (!rec.ok()) rec.doc.sentences.clear();
+  };
   auto flush = [&] {
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t k; (k = next.fetch_add(1)) < batch.size();)
-        if (batch[k].ok()) coder.code(batch[k].doc);
+        if (batch[k].ok()) code_one(batch[k]);
     };
     if (threads == 1 || batch.size() < 2) {
       work();
@@ -110,12 +152,18 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
       for (auto& th : pool) th.join();
     }
     for (auto& rec : batch) {
-      if (!rec.ok()) continue;
+      if (!rec.ok()) {  // failed while being coded
+        ++report.articles_failed;
+        report.failures.push_back({rec.source, rec.line, rec.doc.id, rec.error});
+        log << "dyad: error: " << where(rec) << ": " << rec.error << " (article skipped)\n";
+        continue;
+      }
       if (!o.unknown_actors_path.empty()) collect_unknown_names(rec.doc, unknown);
       ++report.articles_coded;
       report.sentences += rec.doc.sentences.size();
       for (const auto& s : rec.doc.sentences) report.tokens += s.tokens.size();
       report.events += writer->write(rec.doc, out);
+      if (o.store && report.store_error.empty()) store_article(*o.store, r.codebook, o.writer, rec.doc, report, log);
     }
     batch.clear();
     if (o.progress) {
@@ -170,6 +218,8 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   }
   out.flush();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (stage_times)
+    for (int k = 0; k < StageTimes::kStages; ++k) report.stage_seconds.emplace_back(StageTimes::kNames[k], stage_times->seconds(k));
   return report;
 }
 

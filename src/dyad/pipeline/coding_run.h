@@ -5,11 +5,13 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dyad/io/article_reader.h"
 #include "dyad/io/event_writer.h"
 #include "dyad/pipeline/resources.h"
+#include "dyad/store/event_store.h"
 
 namespace dyad {
 
@@ -21,6 +23,8 @@ struct RunOptions {
   WriterOptions writer;
   bool progress = false;            // progress line on stderr
   std::string unknown_actors_path;  // --unknown-actors: names the dictionaries lack
+  EventStore* store = nullptr;      // --db: also store each article's events (replacing earlier ones)
+  double article_timeout = 10;      // --article-timeout: seconds per article, 0 = no limit
 };
 
 struct Failure {
@@ -32,7 +36,12 @@ struct Failure {
 struct RunReport {
   size_t articles_read = 0, articles_coded = 0, articles_failed = 0;
   size_t sentences = 0, tokens = 0, events = 0, warnings = 0;
+  size_t articles_stored = 0;
+  std::string store_error;  // the first --db error; storing stops there
   double seconds = 0;
+  // DYAD_STAGE_TIMES=1: seconds per stage (split, tag, lemma, parse, actors, events,
+  // context), summed over threads; empty otherwise.
+  std::vector<std::pair<std::string, double>> stage_seconds;
   std::vector<Failure> failures;
   std::string summary() const;
   std::string to_json() const;  // --report: counts, every failure with its line and reason

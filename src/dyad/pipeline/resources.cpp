@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <stdexcept>
 
 #include "dyad/syntax/analyzer.h"
@@ -27,6 +28,8 @@ std::unique_ptr<Resources> Resources::load(const std::string& data_dir, const st
   r->splitter = std::make_unique<SentenceSplitter>(
       &r->abbreviations, SentenceSplitter::load_boilerplate(data_dir + "/text/boilerplate.tsv"));
   r->tokenizer = std::make_unique<Tokenizer>(&r->abbreviations);
+  // The gazetteer (libgeonames' 24,000 cities) loads on a second thread meanwhile.
+  auto context = std::async(std::launch::async, [&] { return EventContext::load(data_dir, *r->tokenizer); });
   r->actors = ActorDictionary::load(data_dir + "/actors", *r->tokenizer);
   r->recognizer = std::make_unique<ActorRecognizer>(&r->actors);
   r->codebook = Codebook::load(data_dir + "/events/codebook.tsv");
@@ -37,6 +40,7 @@ std::unique_ptr<Resources> Resources::load(const std::string& data_dir, const st
     r->analyzer = std::make_shared<const syntax::Analyzer>(syntax::Analyzer::load(models_dir));
   else if (require_models)
     throw std::runtime_error("no tagger/parser model in " + models_dir + " (scripts/train_models.sh trains them)");
+  r->context = context.get();
   return r;
 }
 
@@ -61,6 +65,9 @@ std::vector<std::string> check_data(const std::string& data_dir) {
   guard([&] {
     for (auto& p : VerbLexicon::check(data_dir + "/events/verbs.tsv", data_dir + "/events/inflections.tsv", codebook))
       problems.push_back(p);
+  });
+  guard([&] {
+    for (auto& p : EventContext::check(data_dir, tokenizer)) problems.push_back(p);
   });
   return problems;
 }

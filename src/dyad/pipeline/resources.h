@@ -6,6 +6,7 @@
 
 #include "dyad/actors/actor_dictionary.h"
 #include "dyad/actors/actor_recognizer.h"
+#include "dyad/context/event_context.h"
 #include "dyad/events/codebook.h"
 #include "dyad/events/event_coder.h"
 #include "dyad/events/verb_lexicon.h"
@@ -33,6 +34,7 @@ struct Resources {
   VerbLexicon lexicon;
   std::unique_ptr<EventCoder> coder;
   std::shared_ptr<const syntax::Analyzer> analyzer;  // null when no model files are present
+  std::unique_ptr<EventContext> context;  // event dates and locations (gazetteer, date words)
 
   // Throws std::runtime_error with a message naming the file at fault.
   static std::unique_ptr<Resources> load(const std::string& data_dir, const std::string& models_dir,

@@ -1,5 +1,6 @@
 #include "dyad/syntax/analyzer.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -50,6 +51,22 @@ void Analyzer::analyze(Sentence& s) const {
   lemmatizer_->lemmatize(s);
   parser_->parse(s);
   Lemmatizer::set_voice(s);
+}
+
+void Analyzer::analyze(Sentence& s, SyntaxTimes& times) const {
+  if (s.tokens.empty()) return;
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  tagger_->tag(s);
+  const auto t1 = Clock::now();
+  lemmatizer_->lemmatize(s);
+  const auto t2 = Clock::now();
+  parser_->parse(s);
+  Lemmatizer::set_voice(s);
+  const auto t3 = Clock::now();
+  times.tag += std::chrono::duration<double>(t1 - t0).count();
+  times.lemma += std::chrono::duration<double>(t2 - t1).count();
+  times.parse += std::chrono::duration<double>(t3 - t2).count();
 }
 
 }  // namespace dyad::syntax

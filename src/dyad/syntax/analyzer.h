@@ -19,6 +19,11 @@ inline constexpr const char* kTaggerFile = "tagger.bin";
 inline constexpr const char* kLemmatizerFile = "lemmatizer.bin";
 inline constexpr const char* kParserFile = "parser.bin";
 
+// Seconds spent in each step of analyze(), accumulated (for stage timing).
+struct SyntaxTimes {
+  double tag = 0, lemma = 0, parse = 0;
+};
+
 class Analyzer {
  public:
   // Loads the three model files from model_dir. Throws std::runtime_error with a
@@ -30,6 +35,8 @@ class Analyzer {
   static std::string default_model_dir();
 
   void analyze(Sentence& s) const;
+  // The same, adding the time of each step to *times.
+  void analyze(Sentence& s, SyntaxTimes& times) const;
 
   const Tagger& tagger() const { return *tagger_; }
   const Lemmatizer& lemmatizer() const { return *lemmatizer_; }

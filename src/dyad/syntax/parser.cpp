@@ -122,50 +122,95 @@ Parser::Parser(std::vector<std::string> tags, std::vector<std::string> labels, L
 }
 
 ParserInput Parser::input(const Sentence& s) const {
-  const size_t n = s.tokens.size();
   ParserInput in;
+  fill_input(s, in);
+  return in;
+}
+
+void Parser::fill_input(const Sentence& s, ParserInput& in) const {
+  const size_t n = s.tokens.size();
   in.word.resize(n + 1);
   in.tag.resize(n + 1);
+  static const uint64_t kRootWord = hash_bytes("<root>");
+  char buf[64];
   std::string norm;
   for (size_t i = 0; i < n; ++i) {
-    norm = lower_ascii(s.tokens[i].form);
-    for (char& c : norm)
-      if (c >= '0' && c <= '9') c = '0';
-    in.word[i] = hash_bytes(norm);
+    const std::string& form = s.tokens[i].form;
+    // hash of the lower-cased form with digits as 0 (no allocation for short forms)
+    std::string_view v;
+    if (form.size() <= sizeof buf) {
+      for (size_t k = 0; k < form.size(); ++k) {
+        char c = form[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        else if (c >= '0' && c <= '9') c = '0';
+        buf[k] = c;
+      }
+      v = std::string_view(buf, form.size());
+    } else {
+      norm = lower_ascii(form);
+      for (char& c : norm)
+        if (c >= '0' && c <= '9') c = '0';
+      v = norm;
+    }
+    in.word[i] = hash_bytes(v);
     auto it = tag_ids_.find(s.tokens[i].xpos);
     in.tag[i] = it == tag_ids_.end() ? kTagUnknown : it->second;
   }
-  in.word[n] = hash_bytes("<root>");
+  in.word[n] = kRootWord;
   in.tag[n] = kTagRoot;
-  return in;
+}
+
+int Parser::best_legal(const ParseState& st, const float* scores) const {
+  const int na = system_.num_actions();
+  const int root = system_.root_label();
+  // The first action with the highest score among the legal ones (ArcHybrid::legal,
+  // evaluated once per move instead of once per action).
+  const int depth = static_cast<int>(st.stack.size());
+  const bool shift_ok = st.buf < st.n;
+  const bool left_ok = depth > 0, left_root_only = !(st.buf < st.n);
+  const bool left_root_ok = left_ok && left_root_only && depth == 1;
+  const bool right_ok = depth >= 2;
+  int best = -1;
+  float best_score = -std::numeric_limits<float>::infinity();
+  for (int a = 0; a < na; ++a) {
+    if (!(scores[a] > best_score)) continue;
+    bool legal;
+    if (a == 0) {
+      legal = shift_ok;
+    } else {
+      const bool is_root = ArcHybrid::label(a) == root;
+      legal = a % 2 == 1 ? (left_root_only ? left_root_ok && is_root : left_ok && !is_root)
+                         : right_ok && !is_root;
+    }
+    if (legal) {
+      best = a;
+      best_score = scores[a];
+    }
+  }
+  return best;
 }
 
 void Parser::parse_ids(const ParserInput& in, ParseState& st) const {
   const int n = static_cast<int>(in.word.size()) - 1;
   st.init(n);
-  std::vector<uint64_t> feats;
+  thread_local std::vector<uint64_t> feats;
+  thread_local std::vector<float> scores;
   feats.reserve(160);
-  std::vector<float> scores(model_.num_classes());
-  const int na = system_.num_actions();
+  scores.resize(model_.num_classes());
   while (!st.terminal()) {
     feats.clear();
     parser_features(in, st, feats);
     model_.score(feats.data(), feats.size(), scores.data());
-    int best = -1;
-    float best_score = -std::numeric_limits<float>::infinity();
-    for (int a = 0; a < na; ++a)
-      if (scores[a] > best_score && system_.legal(st, a)) {
-        best = a;
-        best_score = scores[a];
-      }
+    const int best = best_legal(st, scores.data());
     system_.apply(st, best);
   }
 }
 
 void Parser::parse(Sentence& s) const {
   if (s.tokens.empty()) return;
-  ParserInput in = input(s);
-  ParseState st;
+  thread_local ParserInput in;
+  thread_local ParseState st;
+  fill_input(s, in);
   parse_ids(in, st);
   const int n = st.n;
   for (int i = 0; i < n; ++i) {

@@ -43,6 +43,7 @@ class Parser {
   // Heads (n = ROOT) and label ids for the input.
   void parse_ids(const ParserInput& in, ParseState& st) const;
   ParserInput input(const Sentence& s) const;
+  void fill_input(const Sentence& s, ParserInput& in) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
   const std::vector<std::string>& tags() const { return tags_; }
@@ -50,6 +51,7 @@ class Parser {
   const LinearModel& model() const { return model_; }
 
  private:
+  int best_legal(const ParseState& st, const float* scores) const;
   std::vector<std::string> tags_;    // tag vocabulary; ids 0..2 are reserved
   std::vector<std::string> labels_;  // deprels
   std::unordered_map<std::string, uint32_t> tag_ids_;

@@ -167,6 +167,99 @@ void tagger_features(const WordAtoms* w, int n, int i, int prev1, int prev2,
   out.push_back(feat(68, w0.suffix[2], n1));
 }
 
+namespace {
+
+const WordAtoms& start_atoms() {
+  static const WordAtoms a = [] {
+    WordAtoms w;
+    w.form = w.lower = w.shape = w.amb = hash_bytes("<s>");
+    return w;
+  }();
+  return a;
+}
+const WordAtoms& end_atoms() {
+  static const WordAtoms a = [] {
+    WordAtoms w;
+    w.form = w.lower = w.shape = w.amb = hash_bytes("</s>");
+    return w;
+  }();
+  return a;
+}
+
+}  // namespace
+
+void tagger_static_features(const WordAtoms* w, int n, int i, uint64_t case_bucket, const int* first,
+                            uint64_t* out, size_t& k) {
+  const WordAtoms &kStart = start_atoms(), &kEnd = end_atoms();
+  auto at = [&](int j) -> const WordAtoms& { return j < 0 ? kStart : j >= n ? kEnd : w[j]; };
+  const WordAtoms& w0 = w[i];
+  const WordAtoms &m1 = at(i - 1), &m2 = at(i - 2), &p1 = at(i + 1), &p2 = at(i + 2);
+  out[k++] = feat(1, 0);
+  out[k++] = feat(2, w0.form);
+  out[k++] = feat(3, w0.lower);
+  for (int j = 0; j < 4; ++j) out[k++] = feat(4 + j, w0.suffix[j]);
+  for (int j = 0; j < 3; ++j) out[k++] = feat(8 + j, w0.prefix[j]);
+  out[k++] = feat(11, w0.shape);
+  out[k++] = feat(12, w0.amb);
+  out[k++] = feat(17, m1.lower);
+  out[k++] = feat(18, m2.lower);
+  out[k++] = feat(19, p1.lower);
+  out[k++] = feat(20, p2.lower);
+  out[k++] = feat(21, m1.suffix[2]);
+  out[k++] = feat(22, p1.suffix[2]);
+  out[k++] = feat(23, p1.amb);
+  out[k++] = feat(24, p2.amb);
+  out[k++] = feat(26, w0.lower, p1.lower);
+  out[k++] = feat(27, m1.lower, w0.lower);
+  out[k++] = feat(28, p1.shape);
+  out[k++] = feat(29, w0.flags, i == 0);
+  out[k++] = feat(31, w0.amb, p1.amb);
+  out[k++] = feat(33, w0.shape, i == 0);
+  out[k++] = feat(34, p1.flags);
+  out[k++] = feat(35, m1.shape);
+  out[k++] = feat(37, m1.lower, p1.lower);
+  out[k++] = feat(38, p1.lower, p2.lower);
+  out[k++] = feat(39, w0.suffix[3], p1.amb);
+  out[k++] = feat(41, w0.form, p1.amb);
+  out[k++] = feat(42, p1.form);
+  out[k++] = feat(43, m1.form);
+  out[k++] = feat(44, w0.flags, case_bucket);
+  out[k++] = feat(45, w0.lower, w0.flags & (kUpper | kAllUpper), i == 0);
+  out[k++] = feat(46, w0.amb, w0.flags & (kUpper | kAllUpper), case_bucket);
+  if (!first) return;
+  auto f = [&](int j) -> uint64_t { return j < 0 ? 0 : j >= n ? 1 : static_cast<uint64_t>(first[j]) + 2; };
+  const uint64_t n0 = f(i), n1 = f(i + 1), n2 = f(i + 2);
+  out[k++] = feat(60, n1);
+  out[k++] = feat(61, n2);
+  out[k++] = feat(62, n1, n2);
+  out[k++] = feat(64, w0.lower, n1);
+  out[k++] = feat(65, n0);
+  out[k++] = feat(66, n0, w0.amb);
+  out[k++] = feat(68, w0.suffix[2], n1);
+}
+
+void tagger_dynamic_features(const WordAtoms* w, int n, int i, int prev1, int prev2, const int* first,
+                             uint64_t* out, size_t& k) {
+  const WordAtoms& w0 = w[i];
+  const WordAtoms& m1 = i - 1 < 0 ? start_atoms() : w[i - 1];
+  const WordAtoms& p1 = i + 1 >= n ? end_atoms() : w[i + 1];
+  const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
+  out[k++] = feat(13, t1);
+  out[k++] = feat(14, t2);
+  out[k++] = feat(15, t1, t2);
+  out[k++] = feat(16, t1, w0.lower);
+  out[k++] = feat(25, t1, p1.amb);
+  out[k++] = feat(30, w0.amb, t1);
+  out[k++] = feat(32, w0.suffix[2], t1);
+  out[k++] = feat(36, m1.lower, t1);
+  out[k++] = feat(40, w0.suffix[1], t1);
+  if (!first) return;
+  auto f = [&](int j) -> uint64_t { return j < 0 ? 0 : j >= n ? 1 : static_cast<uint64_t>(first[j]) + 2; };
+  const uint64_t n0 = f(i), n1 = f(i + 1);
+  out[k++] = feat(63, t1, n1);
+  out[k++] = feat(67, t1, n0, n1);
+}
+
 Tagger::Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, LinearModel first,
                LinearModel second, AmbiguityClasses amb)
     : xpos_(std::move(xpos)), upos_(std::move(upos)), model_(std::move(first)),
@@ -174,16 +267,31 @@ Tagger::Tagger(std::vector<std::string> xpos, std::vector<std::string> upos, Lin
 
 void Tagger::decode(const LinearModel& model, const WordAtoms* atoms, int n, const int* first,
                     std::vector<int>& out) const {
-  std::vector<uint64_t> feats;
-  feats.reserve(96);
-  std::vector<float> scores(model.num_classes());
+  // The features that do not depend on the previous predictions are computed for the
+  // whole sentence first, so that the hash-table slots of word i + 1 can be prefetched
+  // while word i is scored. A score is a sum of integer weights, so the order of the
+  // features cannot change it: the result is that of tagger_features().
+  thread_local std::vector<uint64_t> static_feats;
+  thread_local std::vector<uint32_t> offsets;
+  thread_local std::vector<float> scores;
+  static_feats.resize(static_cast<size_t>(n) * kMaxTaggerStatic + kMaxTaggerDynamic);
+  offsets.resize(static_cast<size_t>(n) + 1);
+  scores.resize(model.num_classes());
   out.assign(n, 0);
   const uint64_t case_bucket = sentence_case_bucket(atoms, n);
+  size_t k = 0;
   for (int i = 0; i < n; ++i) {
-    feats.clear();
-    tagger_features(atoms, n, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, case_bucket,
-                    first, feats);
-    model.score(feats.data(), feats.size(), scores.data());
+    offsets[i] = static_cast<uint32_t>(k);
+    tagger_static_features(atoms, n, i, case_bucket, first, static_feats.data(), k);
+  }
+  offsets[n] = static_cast<uint32_t>(k);
+  uint64_t feats[kMaxTaggerStatic + kMaxTaggerDynamic];
+  for (int i = 0; i < n; ++i) {
+    if (i + 1 < n) model.prefetch(static_feats.data() + offsets[i + 1], offsets[i + 2] - offsets[i + 1]);
+    size_t m = offsets[i + 1] - offsets[i];
+    std::copy(static_feats.data() + offsets[i], static_feats.data() + offsets[i + 1], feats);
+    tagger_dynamic_features(atoms, n, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, first, feats, m);
+    model.score(feats, m, scores.data());
     out[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
   }
 }

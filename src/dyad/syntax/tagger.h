@@ -45,6 +45,16 @@ uint64_t sentence_case_bucket(const WordAtoms* words, int n);
 void tagger_features(const WordAtoms* words, int n, int i, int prev1, int prev2,
                      uint64_t case_bucket, const int* first_pass, std::vector<uint64_t>& out);
 
+// The same features split in two, for decoding: those that do not depend on the
+// previous predictions (prev1, prev2) and those that do. Together they are the
+// features of tagger_features() (as a multiset; the order differs). Each appends at
+// out[k], k += count (at most kMaxTaggerStatic, kMaxTaggerDynamic).
+inline constexpr size_t kMaxTaggerStatic = 48, kMaxTaggerDynamic = 16;
+void tagger_static_features(const WordAtoms* words, int n, int i, uint64_t case_bucket,
+                            const int* first_pass, uint64_t* out, size_t& k);
+void tagger_dynamic_features(const WordAtoms* words, int n, int i, int prev1, int prev2,
+                             const int* first_pass, uint64_t* out, size_t& k);
+
 class Tagger {
  public:
   Tagger() = default;

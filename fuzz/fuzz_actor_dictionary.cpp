@@ -1,0 +1,13 @@
+// libFuzzer target: see fuzz/fuzz_targets.h (dyad::fuzz::actor_dictionary_one).
+#include "fuzz_targets.h"
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  dyad::fuzz::scratch_dir();
+  dyad::fuzz::text_state();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  dyad::fuzz::actor_dictionary_one(data, size);
+  return 0;
+}
