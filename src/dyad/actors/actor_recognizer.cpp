@@ -131,6 +131,13 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
            t == ActorType::Capital || t == ActorType::Org;
   };
   std::vector<Mention> mentions;
+  // How each mention was formed, for the coordination pass below.
+  struct Shape {
+    bool bare = false;        // a lone country word ("Indian", "Russia")
+    bool role_first = false;  // "delegations of Russia"
+    std::string noun_role;    // role taken from a role noun ("troops" -> MIL)
+  };
+  std::vector<Shape> shapes;
   std::vector<RawMatch> orphan_roles;
   std::vector<bool> used(raw.size(), false);
   auto gap_ok = [&](uint32_t from, uint32_t to) {  // tokens strictly between may be modifiers
@@ -164,6 +171,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.last = a.last;
     m.entry = a.where;
     std::string country, role;
+    Shape shape;
     if (a.type == ActorType::Role) {
       role = a.code;
       // role of/for/at [the] COUNTRY-ish
@@ -184,6 +192,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
             }
             m.last = raw[last_r].last;
             for (size_t u = r + 1; u <= last_r; ++u) used[u] = true;
+            shape.role_first = true;
+            if (role.size() == 3) shape.noun_role = role;
           }
         }
       }
@@ -212,10 +222,21 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       role = actor_role(a.code);
       // COUNTRY ['s] [modifiers] ROLE [Name] | COUNTRY ['s] [ROLE] PERSON
       size_t next = r + 1;
-      if (next < raw.size() && raw[next].type == ActorType::Role && gap_ok(a.last, raw[next].first) &&
+      const bool possessed_group =  // "Yemen's Houthis", "Lebanese Hezbollah": the group is the actor
+          next < raw.size() && raw[next].type == ActorType::Org && a.type != ActorType::Org &&
+          (raw[next].first == a.last + 1 ||
+           (raw[next].first == a.last + 2 && (toks[a.last + 1].form == "'s" || toks[a.last + 1].form == "'")));
+      if (possessed_group) {
+        used[next] = true;
+        m.last = raw[next].last;
+        m.entry = raw[next].where;
+        country = actor_country(raw[next].code);
+        role = actor_role(raw[next].code);
+      } else if (next < raw.size() && raw[next].type == ActorType::Role && gap_ok(a.last, raw[next].first) &&
           a.type != ActorType::Capital) {
         const std::string& rc = raw[next].code;
         if (rc.size() == 3) role = rc;
+        if (rc.size() == 3) shape.noun_role = rc;
         m.last = raw[next].last;
         m.entry = raw[next].where;
         used[next] = true;
@@ -256,6 +277,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
           low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s"))
         role = "CVL";
       m.code = country + role;
+      shape.bare = m.first == a.first && m.last == a.last && a.type != ActorType::Org && role.empty();
     } else {  // person
       m.code = a.code;
     }
@@ -264,6 +286,24 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.country = actor_country(m.code);
     m.role = actor_role(m.code);
     mentions.push_back(std::move(m));
+    shapes.push_back(std::move(shape));
+  }
+
+  // Coordinated countries share one role noun: "Indian and Pakistani troops", "the US
+  // and British militaries" (the role follows), "delegations of Russia and Ukraine" (it
+  // precedes).
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    Mention& x = mentions[k];
+    Mention& y = mentions[k + 1];
+    if (y.first != x.last + 2 || (low[x.last + 1] != "and" && low[x.last + 1] != "or")) continue;
+    if (shapes[k].bare && !shapes[k + 1].noun_role.empty() && !shapes[k + 1].role_first &&
+        low[y.last].size() > 2 && low[y.last].back() == 's') {
+      x.role = shapes[k + 1].noun_role;
+      x.code = x.country + x.role;
+    } else if (shapes[k].role_first && !shapes[k].noun_role.empty() && shapes[k + 1].bare) {
+      y.role = shapes[k].noun_role;
+      y.code = y.country + y.role;
+    }
   }
 
   // 3. Pronouns and descriptions, resolved against what the article said before.
