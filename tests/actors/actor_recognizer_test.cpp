@@ -31,6 +31,19 @@ TEST(ActorRecognizer, CountryWordsWithRoles) {
   EXPECT_EQ(codes("Syria's air defense intercepted the missiles."), V{"SYRMIL"});
 }
 
+TEST(ActorRecognizer, CoordinatedCountriesShareTheRoleNoun) {
+  EXPECT_EQ(codes("Indian and Pakistani troops exchanged fire."), (V{"INDMIL", "PAKMIL"}));
+  EXPECT_EQ(codes("The US and British militaries struck."), (V{"USAMIL", "GBRMIL"}));
+  EXPECT_EQ(codes("Delegations of Russia and Ukraine met."), (V{"RUSGOV", "UKRGOV"}));
+  EXPECT_EQ(codes("Russia and Chinese troops moved."), (V{"RUSMIL", "CHNMIL"}));
+  EXPECT_EQ(codes("Russia and the Chinese foreign minister met."), (V{"RUS", "CHNGOV"}));  // singular: one person
+}
+
+TEST(ActorRecognizer, ACountrysNamedGroupIsTheGroup) {
+  EXPECT_EQ(codes("Yemen's Houthis fired missiles."), V{"YEMREB"});
+  EXPECT_EQ(codes("Lebanese Hezbollah fired rockets."), V{"LBNREB"});
+}
+
 TEST(ActorRecognizer, CountriesCapitalsAndOrganisations) {
   EXPECT_EQ(codes("Beijing and the Kremlin responded."), (V{"CHNGOV", "RUSGOV"}));
   EXPECT_EQ(codes("The United Nations and NATO met."), (V{"IGOUNO", "IGONAT"}));

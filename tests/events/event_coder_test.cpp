@@ -52,6 +52,36 @@ TEST(EventCoder, CoordinatedSourcesGiveOneEventEach) {
   EXPECT_TRUE(has(v, "GBR>YEM:19"));
 }
 
+TEST(EventCoder, ForceWithNoActorObjectHitsThePlace) {
+  EXPECT_TRUE(has(events("The United States struck Houthi targets in Yemen on Saturday."), "USA>YEM:19"));
+  EXPECT_TRUE(has(events("Israeli forces targeted infrastructure in central Gaza."), "ISR>PSE:19"));
+  // a place of the source's own country is where it acts, not whom it fights
+  EXPECT_FALSE(has(events("Russian troops attacked positions in Russia."), "RUS>RUS:19"));
+}
+
+TEST(EventCoder, OneActOfForceDescribedTwiceKeepsItsTarget) {
+  const V v = events("An Israeli air strike killed 15 members of a Palestinian family.");
+  EXPECT_TRUE(has(v, "ISR>PSE:19"));
+  EXPECT_FALSE(has(v, "ISR>---:19"));
+}
+
+TEST(EventCoder, CommasAloneMakeNoListOfSpeakers) {
+  const V v = events("Rubio will arrive on Monday ahead of the talks in Riyadh, Russia's foreign ministry said.");
+  EXPECT_TRUE(has(v, "RUS>USA:01"));
+  EXPECT_FALSE(has(v, "SAU>USA:01"));
+}
+
+TEST(EventCoder, ANounSubjectThatIsNoActorBlocksAnActorFurtherLeft) {
+  EXPECT_FALSE(has(events("Saudi Arabia cut ties with Iran after protesters invaded Saudi diplomatic posts."),
+                   "IRN>SAU:19"));
+}
+
+TEST(EventCoder, ASpeakersOwnActIsAimedAtWhatTheStatementIsAbout) {
+  const V v = events("China announced that 27 American companies were added to its sanctions lists.");
+  EXPECT_TRUE(has(v, "CHN>USA:16"));
+  EXPECT_FALSE(has(v, "CHN>USA:01"));
+}
+
 TEST(EventCoder, MeetingsAreMutual) {
   const V v = events("Iran met Saudi Arabia in Beijing.");
   EXPECT_TRUE(has(v, "IRN>SAU:04"));

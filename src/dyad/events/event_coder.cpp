@@ -153,25 +153,30 @@ std::vector<int> coordinated(const Context& c, int m) {
   const auto& ms = c.s.mentions;
   for (int k = 0; k < static_cast<int>(ms.size()); ++k)
     if (ms[k].first == ms[m].first && ms[k].last == ms[m].last) group.insert(k);
+  const std::set<int> own = group;
+  // 0: not linked; 1: by a comma only; 2: by a conjunction
   auto linked = [&](uint32_t a_last, uint32_t b_first) {
-    if (b_first <= a_last) return false;
+    if (b_first <= a_last) return 0;
     const uint32_t gap = b_first - a_last - 1;
-    if (gap == 0 || gap > 3) return false;
-    bool conj = false;
+    if (gap == 0 || gap > 3) return 0;
+    int link = 0;
     for (uint32_t k = a_last + 1; k < b_first; ++k) {
       const std::string& w = c.low[k];
-      if (w == "and" || w == "," || w == "or" || w == "&") conj = true;
-      else if (w != "the" && w != "as" && w != "well" && w != "both" && w != "'s") return false;
+      if (w == "and" || w == "or" || w == "&") link = 2;
+      else if (w == ",") link = std::max(link, 1);
+      else if (w != "the" && w != "as" && w != "well" && w != "both" && w != "'s") return 0;
     }
-    return conj;
+    return link;
   };
-  bool grew = true;
+  bool grew = true, conjunction = false;
   while (grew) {
     grew = false;
     for (int k = 0; k < static_cast<int>(ms.size()); ++k) {
       if (group.count(k) || ms[k].is_pronoun) continue;
       for (int g : group) {
-        if (linked(ms[g].last, ms[k].first) || linked(ms[k].last, ms[g].first)) {
+        const int link = std::max(linked(ms[g].last, ms[k].first), linked(ms[k].last, ms[g].first));
+        if (link > 0) {
+          conjunction = conjunction || link == 2;
           group.insert(k);
           grew = true;
           break;
@@ -179,6 +184,8 @@ std::vector<int> coordinated(const Context& c, int m) {
       }
     }
   }
+  // "the talks in Riyadh, Russia's foreign ministry said": commas alone make no list
+  if (!conjunction) return {own.begin(), own.end()};
   return {group.begin(), group.end()};
 }
 
@@ -193,6 +200,43 @@ bool preceded_by_locative(const Context& c, const Mention& m) {
   uint32_t k = m.first;
   while (k > 0 && (c.low[k - 1] == "the")) --k;
   return k > 0 && kLocative.count(c.low[k - 1]) > 0;
+}
+
+// Is the verb at v preceded by a noun phrase that holds no actor ("after protesters
+// invaded")? That noun is its subject, whatever the parse says, and no actor further
+// left is.
+bool noun_before(const Context& c, uint32_t v) {
+  for (uint32_t k = v; k-- > 0;) {
+    const Token& t = c.s.tokens[k];
+    if (t.upos == "ADV" || t.upos == "AUX" || t.upos == "PART") continue;
+    return (t.upos == "NOUN" || t.upos == "PRON") && c.mention_at[k] < 0 && mention_in_phrase(c, k) < 0 &&
+           (k == 0 || c.mention_at[k - 1] < 0);
+  }
+  return false;
+}
+
+// Material conflict: assault, fight, mass violence.
+bool is_force_root(const std::string& code) {
+  return code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0;
+}
+
+// The first place named in a locative phrase of the trigger's clause ("in Yemen"),
+// as a mention of another country than the source's; -1 when none.
+int place_of_force(const Context& c, uint32_t from, int source) {
+  const auto& ms = c.s.mentions;
+  for (uint32_t k = from + 1; k < c.low.size() && k <= from + 12; ++k) {
+    const std::string& w = c.low[k];
+    if (is_clause_break(w) || w == "," || w == "that" || w == "which" || w == "who" || w == "after" ||
+        w == "before" || w == "when" || w == "while")
+      break;
+    const int m = c.mention_at[k];
+    if (m < 0) continue;
+    const Mention& mm = ms[m];
+    if (!preceded_by_locative(c, mm) || c.low[mm.first - 1] == "from") { k = mm.last; continue; }
+    if (source >= 0 && ms[source].country == mm.country) return -1;
+    return m;
+  }
+  return -1;
 }
 
 struct Trigger;
@@ -505,7 +549,7 @@ void EventCoder::code(Sentence& s) const {
         // the parse names a subject that is no actor ("The deal was struck"): no event
         if (source < 0 && child_with(c, i, "nsubj") >= 0) continue;
       }
-      if (source < 0) source = nearest_left(i, 25);
+      if (source < 0 && !noun_before(c, i)) source = nearest_left(i, 25);
       if (source < 0) continue;
       if (target < 0 && !p.notarget) {
         const int m = c.parsed ? dep_object(c, i) : first_right(t.last + 1, 8, false);
@@ -514,6 +558,9 @@ void EventCoder::code(Sentence& s) const {
       }
     }
     if (target == source) target = -1;
+    // Force used with no actor as object hits the place it is used in: "struck targets
+    // in Yemen", "targeted infrastructure in central Gaza".
+    if (target < 0 && !p.notarget && is_force_root(p.code)) target = place_of_force(c, t.last, source);
 
     auto sources = coordinated(c, source);
     // "Russia and Ukraine concluded their meeting": "their" is the coordinated subject
@@ -571,6 +618,20 @@ void EventCoder::code(Sentence& s) const {
     cands.swap(kept);
   }
 
+  // "China announced the addition of American companies to its sanctions lists": the
+  // speaker's own act with no target is aimed at the one actor the statement is about.
+  for (auto& cd : cands) {
+    if (cd.target >= 0 || cd.statement || cd.mod != Modality::Asserted || cd.code.compare(0, 2, "01") == 0) continue;
+    int about = -1;
+    bool single = true;
+    for (const auto& st : cands) {
+      if (!st.statement || st.target < 0 || s.mentions[st.source].country != s.mentions[cd.source].country) continue;
+      if (about >= 0 && s.mentions[about].country != s.mentions[st.target].country) single = false;
+      about = st.target;
+    }
+    if (about >= 0 && single) cd.target = about;
+  }
+
   // A statement whose speaker does something more specific to the same actor in the
   // same sentence ("China announced tariffs on the US") is that act, not an 01 as well.
   std::vector<Candidate> kept;
@@ -609,6 +670,26 @@ void EventCoder::code(Sentence& s) const {
       s.events[it->second] = std::move(e);
     }
   }
+  // "An Israeli air strike killed 15 members of a Palestinian family": the strike with
+  // no target and the killing with one are the same act of the same source.
+  // The same root is one event; a different kind of force takes the other's target.
+  for (Event& e : s.events) {
+    if (e.target >= 0 || !is_force_root(e.code)) continue;
+    for (const Event& o : s.events)
+      if (o.target >= 0 && o.modality == e.modality && is_force_root(o.code) &&
+          o.code.compare(0, 2, e.code, 0, 2) != 0 && s.mentions[o.source].code == s.mentions[e.source].code) {
+        e.target = o.target;
+        break;
+      }
+  }
+  std::erase_if(s.events, [&](const Event& e) {
+    if (e.target >= 0) return false;
+    for (const Event& o : s.events)
+      if (o.target >= 0 && o.modality == e.modality && o.code.compare(0, 2, e.code, 0, 2) == 0 &&
+          s.mentions[o.source].code == s.mentions[e.source].code)
+        return true;
+    return false;
+  });
 }
 
 }  // namespace dyad
