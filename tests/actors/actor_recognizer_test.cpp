@@ -82,6 +82,19 @@ TEST(ActorRecognizer, DatelineIsNotAnActor) {
   EXPECT_EQ(codes("MOSCOW (Wire) -- Iran protested."), V{"IRN"});
 }
 
+TEST(ActorRecognizer, BareDomesticRolesBelongToTheCountryTheStoryIsAbout) {
+  Coreference coref;
+  // the dateline's country, once the story names it
+  codes("QUITO, Ecuador (AP) -- Ecuadorian officials met.", "2024-04-06", &coref);
+  EXPECT_EQ(codes("Police arrested him.", "2024-04-06", &coref), V{"ECUCOP"});
+  // a bureau's dateline over a story about another country: the country most named
+  Coreference other;
+  codes("TEHRAN (Wire) -- India accused Pakistan.", "2025-04-26", &other);
+  codes("India said Pakistan fired first.", "2025-04-26", &other);
+  codes("Indian officials said so.", "2025-04-26", &other);
+  EXPECT_EQ(codes("Rebels attacked a post.", "2025-04-26", &other), V{"INDREB"});
+}
+
 TEST(ActorRecognizer, PronounsAcrossSentences) {
   Coreference coref;
   codes("Turkish President Recep Tayyip Erdogan arrived on Monday.", "2025-06-01", &coref);

@@ -49,6 +49,21 @@ bool is_modifier_suffix(const std::string& low) {
 }
 
 
+std::string home_country(const Coreference& coref, const std::vector<Mention>& here) {
+  std::map<std::string, int> count;
+  for (const auto& a : coref.history) count[actor_country(a.code)]++;
+  for (const auto& m : here) count[m.country]++;
+  if (!coref.dateline_country.empty() && count.count(coref.dateline_country)) return coref.dateline_country;
+  std::string best;
+  int most = 2;  // named at least three times
+  for (const auto& [country, k] : count)
+    if (k > most && country.size() == 3) {
+      best = country;
+      most = k;
+    }
+  return best;
+}
+
 }  // namespace
 
 void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::string& date,
@@ -444,8 +459,11 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
   }
 
   // Domestic roles with no country ("police broke into the embassy") belong to the
-  // dateline's country.
-  if (!coref.dateline_country.empty()) {
+  // country the story is about: the dateline's, when the story itself names it (a
+  // "TEHRAN (Tasnim)" dateline over a story on Kashmir is only the bureau), else the
+  // country the article has named most often.
+  const std::string home = home_country(coref, mentions);
+  if (!home.empty()) {
     for (const auto& role : orphan_roles) {
       if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP" &&
           role.code != "REB")
@@ -454,8 +472,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       Mention m;
       m.first = role.first;
       m.last = m.head = role.last;
-      m.code = coref.dateline_country + role.code;
-      m.country = coref.dateline_country;
+      m.code = home + role.code;
+      m.country = home;
       m.role = role.code;
       m.entry = role.where;
       mentions.push_back(std::move(m));

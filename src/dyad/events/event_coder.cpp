@@ -575,6 +575,8 @@ void EventCoder::code(Sentence& s) const {
         }
       }
     }
+    // "American and British fighter jets hit sites": partners in the act are not its target
+    if (target >= 0 && std::find(sources.begin(), sources.end(), target) != sources.end()) target = -1;
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
