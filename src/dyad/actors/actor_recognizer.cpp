@@ -287,9 +287,11 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         country = actor_country(raw[next].code);
         role = actor_role(raw[next].code);
       }
-      // A plural demonym on its own is people: "thousands of Syrians", "Haitians welcome"
+      // A plural demonym on its own is people: "thousands of Syrians", "Haitians welcome";
+      // with the article it is the nation acting ("the Kenyans landed")
       if (role.empty() && a.type == ActorType::Adjective && m.last == a.last && low[a.last].size() > 3 &&
-          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s"))
+          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s") &&
+          !(a.first > 0 && low[a.first - 1] == "the"))
         role = "CVL";
       m.code = country + role;
       shape.bare = m.first == a.first && m.last == a.last && a.type != ActorType::Org && role.empty();

@@ -437,6 +437,11 @@ void EventCoder::code(Sentence& s) const {
         source = first_right(t.last + 1, 2, true);
         if (source < 0) continue;  // "according to diplomats": no actor speaks
       }
+      // "was reported by Russian agencies": the speaker is the agent, never the subject
+      if (source < 0 && c.parsed && dep_passive(c, i)) {
+        source = dep_oblique(c, i, "by");
+        if (source < 0) continue;
+      }
       if (source < 0 && c.parsed) source = dep_subject(c, i);  // also "..., X said"
       if (source < 0) source = nearest_left(i, 12);
       if (source < 0) {
