@@ -323,6 +323,13 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     }
   }
 
+  auto is_place = [&](const Mention& m) {
+    uint32_t k = m.first;
+    while (k > 0 && low[k - 1] == "the") --k;
+    return k > 0 && (low[k - 1] == "in" || low[k - 1] == "at" || low[k - 1] == "near" || low[k - 1] == "across" ||
+                     low[k - 1] == "inside" || low[k - 1] == "outside");
+  };
+
   // 3. Pronouns and descriptions, resolved against what the article said before.
   auto find_antecedent = [&](bool human, bool plural) -> const Coreference::Antecedent* {
     for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it) {
@@ -353,18 +360,20 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       };
       std::vector<Coreference::Antecedent> here;
       for (const auto& m : mentions)
-        if (m.last < i) here.push_back({m.code, std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin)), false, false, coref.sentences});
+        if (m.last < i && !is_place(m))
+          here.push_back({m.code, std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin)), false, false, false, coref.sentences});
       for (const auto& a : here) add_distinct(&a);
       if (pair.size() < 2) {
         pair.clear();
         for (auto it = coref.history.rbegin(); it != coref.history.rend() && it->sentence + 1 == coref.sentences; ++it)
-          add_distinct(&*it);
+          if (!it->place) add_distinct(&*it);
       }
       if (pair.size() >= 2) pair.resize(2);
       else pair.clear();
       std::map<std::string, std::pair<double, const Coreference::Antecedent*>> salience;
       double weight = 1.0;
       for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it, weight *= 0.97) {
+        if (it->place) continue;
         auto& slot = salience[actor_country(it->code)];
         if (!slot.second) slot.second = &*it;
         slot.first += weight;
@@ -375,7 +384,9 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       if (pair.empty())
         for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
       if (pair.size() == 2) {
-        const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments";
+        // "the two sides" are the parties to talks: their governments
+        const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments" ||
+                             low[i + 1] == "sides";
         for (auto* p : pair) {
           Mention m;
           m.first = static_cast<uint32_t>(i > 0 && low[i - 1] == "the" ? i - 1 : i);
@@ -528,6 +539,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
               (m.role == "GOV" && m.last > m.first && starts_upper(toks[m.last].form) &&
                dict_->longest_match(toks, m.last).length == 0);
     a.plural = !low[m.last].empty() && low[m.last].back() == 's' && !a.human;
+    a.place = is_place(m);
     a.sentence = coref.sentences;
     coref.history.push_back(std::move(a));
   }
