@@ -82,6 +82,10 @@ TEST(EventCoder, ASpeakersOwnActIsAimedAtWhatTheStatementIsAbout) {
   EXPECT_FALSE(has(v, "CHN>USA:01"));
 }
 
+TEST(EventCoder, CiviliansUsingForceRiot) {
+  EXPECT_TRUE(has(events("Iranian protesters invaded the Saudi embassy."), "IRN>SAU:14"));
+}
+
 TEST(EventCoder, MeetingsAreMutual) {
   const V v = events("Iran met Saudi Arabia in Beijing.");
   EXPECT_TRUE(has(v, "IRN>SAU:04"));

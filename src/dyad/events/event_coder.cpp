@@ -657,7 +657,9 @@ void EventCoder::code(Sentence& s) const {
 
   // 3. One event per (source, target, root): the most specific code wins.
   std::map<std::tuple<std::string, std::string, std::string, int>, size_t> index;
-  for (const auto& cd : cands) {
+  for (auto& cd : cands) {
+    // Civilians have no military force to use: "protesters invaded the embassy" is a riot.
+    if (cd.code.compare(0, 2, "19") == 0 && s.mentions[cd.source].role == "CVL") cd.code = "145";
     const std::string src = s.mentions[cd.source].code;
     const std::string tgt = cd.target >= 0 ? s.mentions[cd.target].code : "---";
     const auto key = std::make_tuple(src, tgt, cd.code.substr(0, 2), static_cast<int>(cd.mod));
