@@ -29,6 +29,8 @@ TEST(ActorRecognizer, CountryWordsWithRoles) {
   EXPECT_EQ(codes("a spokesperson for the Chinese Ministry said"), V{"CHNGOV"});
   EXPECT_EQ(codes("Iranian protesters gathered."), V{"IRNCVL"});
   EXPECT_EQ(codes("Syria's air defense intercepted the missiles."), V{"SYRMIL"});
+  EXPECT_EQ(codes("Protesters invaded Saudi diplomatic posts."), V{"SAUGOV"});
+  EXPECT_EQ(codes("The Gaza civil defense agency reported deaths."), V{"PSEGOV"});
 }
 
 TEST(ActorRecognizer, CoordinatedCountriesShareTheRoleNoun) {
