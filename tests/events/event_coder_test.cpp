@@ -55,6 +55,8 @@ TEST(EventCoder, CoordinatedSourcesGiveOneEventEach) {
 TEST(EventCoder, ForceWithNoActorObjectHitsThePlace) {
   EXPECT_TRUE(has(events("The United States struck Houthi targets in Yemen on Saturday."), "USA>YEM:19"));
   EXPECT_TRUE(has(events("Israeli forces targeted infrastructure in central Gaza."), "ISR>PSE:19"));
+  EXPECT_TRUE(has(events("China held military drills near Taiwan."), "CHN>TWN:15"));
+  EXPECT_TRUE(has(events("British activists staged a protest in Beijing."), "GBR>CHN:14"));
   // a place of the source's own country is where it acts, not whom it fights
   EXPECT_FALSE(has(events("Russian troops attacked positions in Russia."), "RUS>RUS:19"));
 }

@@ -220,6 +220,11 @@ bool is_force_root(const std::string& code) {
   return code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0;
 }
 
+// Protest, force posture and force: acts aimed at whoever holds the place they happen in.
+bool aims_at_place(const std::string& code) {
+  return is_force_root(code) || code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0;
+}
+
 // The first place named in a locative phrase of the trigger's clause ("in Yemen"),
 // as a mention of another country than the source's; -1 when none.
 int place_of_force(const Context& c, uint32_t from, int source) {
@@ -563,9 +568,10 @@ void EventCoder::code(Sentence& s) const {
       }
     }
     if (target == source) target = -1;
-    // Force used with no actor as object hits the place it is used in: "struck targets
-    // in Yemen", "targeted infrastructure in central Gaza".
-    if (target < 0 && !p.notarget && is_force_root(p.code)) target = place_of_force(c, t.last, source);
+    // Force used or shown with no actor as object is aimed at the place it is used in:
+    // "struck targets in Yemen", "held military exercises near Taiwan", and foreigners
+    // protesting in a country protest against it.
+    if (target < 0 && aims_at_place(p.code)) target = place_of_force(c, t.last, source);
 
     auto sources = coordinated(c, source);
     // "Russia and Ukraine concluded their meeting": "their" is the coordinated subject
