@@ -84,6 +84,11 @@ TEST(EventCoder, ASpeakersOwnActIsAimedAtWhatTheStatementIsAbout) {
   EXPECT_FALSE(has(v, "CHN>USA:01"));
 }
 
+TEST(EventCoder, AnAdjacentSlotIsRequiredAndClose) {
+  EXPECT_TRUE(has(events("Biden called Xi on Tuesday."), "USA>CHN:04"));
+  EXPECT_FALSE(has(events("Biden called the fall of Assad an act of justice."), "USA>SYR:04"));
+}
+
 TEST(EventCoder, CiviliansUsingForceRiot) {
   EXPECT_TRUE(has(events("Iranian protesters invaded the Saudi embassy."), "IRN>SAU:14"));
 }

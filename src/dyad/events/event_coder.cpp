@@ -343,6 +343,8 @@ void EventCoder::code(Sentence& s) const {
                 ok = true;
                 break;
               }
+            } else if (p.adjacent && (j > pos + 2 || c.low[j] == "of")) {
+              break;
             } else if (c.mention_at[j] >= 0 && !is_bare_possessive(c, c.mention_at[j])) {
               const int m = c.mention_at[j];
               (el.kind == PatternElement::Kind::Target ? t.target : t.source) = m;
@@ -355,7 +357,7 @@ void EventCoder::code(Sentence& s) const {
         }
         // A target slot at the end is optional: "agreed to restore relations" still
         // codes, its target then comes from the sentence ("Iran and Saudi Arabia agreed").
-        if (!ok && p.elements.back().kind == PatternElement::Kind::Target && t.target < 0 &&
+        if (!ok && !p.adjacent && p.elements.back().kind == PatternElement::Kind::Target && t.target < 0 &&
             all_words_matched(p, t, s, c, *lex_))
           ok = true;
         if (ok && (!found || t.score > best.score)) {
