@@ -89,6 +89,12 @@ TEST(EventCoder, AnAdjacentSlotIsRequiredAndClose) {
   EXPECT_FALSE(has(events("Biden called the fall of Assad an act of justice."), "USA>SYR:04"));
 }
 
+TEST(EventCoder, ASourceSlotMakesTheSubjectTheTarget) {
+  const V v = events("Syrian leader Bashar Assad received asylum from Russia.");
+  EXPECT_TRUE(has(v, "RUS>SYR:07"));
+  EXPECT_FALSE(has(v, "SYR>RUS:04"));  // no visit hosted
+}
+
 TEST(EventCoder, CiviliansUsingForceRiot) {
   EXPECT_TRUE(has(events("Iranian protesters invaded the Saudi embassy."), "IRN>SAU:14"));
 }

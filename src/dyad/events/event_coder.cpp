@@ -343,8 +343,8 @@ void EventCoder::code(Sentence& s) const {
                 ok = true;
                 break;
               }
-            } else if (p.adjacent && (j > pos + 2 || c.low[j] == "of")) {
-              break;
+            } else if ((p.adjacent && (j > pos + 2 || c.low[j] == "of")) || c.low[j] == ",") {
+              break;  // "received asylum from his ally, Russian media said": no slot across a comma
             } else if (c.mention_at[j] >= 0 && !is_bare_possessive(c, c.mention_at[j])) {
               const int m = c.mention_at[j];
               (el.kind == PatternElement::Kind::Target ? t.target : t.source) = m;
@@ -555,6 +555,9 @@ void EventCoder::code(Sentence& s) const {
         if (target < 0 && !p.notarget) target = nearest_left(i, 15);
       }
       if (source < 0) continue;  // agentless passive: no source
+    } else if (source >= 0) {
+      // the pattern names the giver ("received asylum from %"): the subject receives
+      if (target < 0 && !p.notarget) target = c.parsed ? dep_subject(c, i) : nearest_left(i, 25);
     } else {
       if (source < 0 && c.parsed) {
         source = dep_subject(c, i);
