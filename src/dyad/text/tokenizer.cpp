@@ -137,7 +137,10 @@ static std::vector<bool> html_tag_mask(const std::vector<Cp>& cps) {
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!')) continue;
     size_t j = i + 1;
     while (j < cps.size() && j - i < 300 && cps[j].cp != '>' && cps[j].cp != '<') ++j;
-    if (j < cps.size() && cps[j].cp == '>') {
+    bool address = false;  // "<http://www.un.org>", "<press@un.org>" are text, not tags
+    for (size_t k = i + 1; k + 2 < j && !address; ++k)
+      address = cps[k].cp == '@' || (cps[k].cp == ':' && cps[k + 1].cp == '/' && cps[k + 2].cp == '/');
+    if (j < cps.size() && cps[j].cp == '>' && !address) {
       for (size_t k = i; k <= j; ++k) mask[k] = true;
       i = j;
     }
