@@ -95,6 +95,13 @@ TEST(EventCoder, ASourceSlotMakesTheSubjectTheTarget) {
   EXPECT_FALSE(has(v, "SYR>RUS:04"));  // no visit hosted
 }
 
+TEST(EventCoder, AMeetingAnnouncedForTheFutureIsAnIntent) {
+  const V v = events("Putin will visit Beijing next month.");
+  EXPECT_TRUE(has(v, "RUS>CHN:03"));
+  EXPECT_FALSE(has(v, "RUS>CHN:04"));
+  EXPECT_TRUE(has(events("China will impose a 34% tariff on all U.S. imports."), "CHN>USA:16"));
+}
+
 TEST(EventCoder, CiviliansUsingForceRiot) {
   EXPECT_TRUE(has(events("Iranian protesters invaded the Saudi embassy."), "IRN>SAU:14"));
 }

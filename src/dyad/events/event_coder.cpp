@@ -394,6 +394,13 @@ void EventCoder::code(Sentence& s) const {
       if (!realised) mod = Modality::Hypothetical;
     }
     if (question) mod = Modality::Hypothetical;
+    // A meeting announced for the future is the intent to meet ("will visit Beijing
+    // next month": 036), not a meeting that happened.
+    std::string code = p.code;
+    if (!p.noun && mod == Modality::Asserted && p.code.compare(0, 2, "04") == 0) {
+      for (uint32_t k = i; k-- > window && !is_clause_break(c.low[k]) && c.low[k] != ",";)
+        if (c.low[k] == "will" || c.low[k] == "shall" || c.low[k] == "'ll") code = "036";
+    }
 
     // passive: "was attacked by X"
     bool passive = false;
@@ -470,14 +477,14 @@ void EventCoder::code(Sentence& s) const {
         if (preceded_by_locative(c, mm) || is_bare_possessive(c, m)) continue;  // "in Moscow", "its"
         if (!seen.insert(mm.country).second) continue;
         for (int sp : speakers)
-          cands.push_back({sp, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
+          cands.push_back({sp, m, code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
       }
       // "both sides acknowledged ...", "the two countries released a statement": joint
       // statements with nobody else in them are about each other
       if (seen.empty() && speaker_countries.size() >= 2)
         for (int a : speakers)
           for (int b : speakers)
-            if (s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+            if (s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
       continue;
     }
 
@@ -509,7 +516,7 @@ void EventCoder::code(Sentence& s) const {
           const auto group = coordinated(c, first);
           for (int a : group)
             for (int b : group)
-              if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+              if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
           continue;
         }
       }
@@ -602,10 +609,10 @@ void EventCoder::code(Sentence& s) const {
       if (sources.size() >= 2 && (p.mutual || cooperative)) {
         for (int a : sources)
           for (int b : sources)
-            if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+            if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
         continue;
       }
-      for (int a : sources) cands.push_back({a, -1, p.code, &t, mod});
+      for (int a : sources) cands.push_back({a, -1, code, &t, mod});
       continue;
     }
     for (int a : sources)
@@ -614,8 +621,8 @@ void EventCoder::code(Sentence& s) const {
         if (s.mentions[a].country == s.mentions[b].country &&
             (s.mentions[a].role.empty() || s.mentions[b].role.empty() || s.mentions[a].role == s.mentions[b].role))
           continue;
-        cands.push_back({a, b, p.code, &t, mod});
-        if (p.mutual) cands.push_back({b, a, p.code, &t, mod});
+        cands.push_back({a, b, code, &t, mod});
+        if (p.mutual) cands.push_back({b, a, code, &t, mod});
       }
   }
 
