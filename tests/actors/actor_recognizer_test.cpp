@@ -29,6 +29,21 @@ TEST(ActorRecognizer, CountryWordsWithRoles) {
   EXPECT_EQ(codes("a spokesperson for the Chinese Ministry said"), V{"CHNGOV"});
   EXPECT_EQ(codes("Iranian protesters gathered."), V{"IRNCVL"});
   EXPECT_EQ(codes("Syria's air defense intercepted the missiles."), V{"SYRMIL"});
+  EXPECT_EQ(codes("Protesters invaded Saudi diplomatic posts."), V{"SAUGOV"});
+  EXPECT_EQ(codes("The Gaza civil defense agency reported deaths."), V{"PSEGOV"});
+}
+
+TEST(ActorRecognizer, CoordinatedCountriesShareTheRoleNoun) {
+  EXPECT_EQ(codes("Indian and Pakistani troops exchanged fire."), (V{"INDMIL", "PAKMIL"}));
+  EXPECT_EQ(codes("The US and British militaries struck."), (V{"USAMIL", "GBRMIL"}));
+  EXPECT_EQ(codes("Delegations of Russia and Ukraine met."), (V{"RUSGOV", "UKRGOV"}));
+  EXPECT_EQ(codes("Russia and Chinese troops moved."), (V{"RUSMIL", "CHNMIL"}));
+  EXPECT_EQ(codes("Russia and the Chinese foreign minister met."), (V{"RUS", "CHNGOV"}));  // singular: one person
+}
+
+TEST(ActorRecognizer, ACountrysNamedGroupIsTheGroup) {
+  EXPECT_EQ(codes("Yemen's Houthis fired missiles."), V{"YEMREB"});
+  EXPECT_EQ(codes("Lebanese Hezbollah fired rockets."), V{"LBNREB"});
 }
 
 TEST(ActorRecognizer, CountriesCapitalsAndOrganisations) {
@@ -67,6 +82,19 @@ TEST(ActorRecognizer, ModifiersAreNotActors) {
 
 TEST(ActorRecognizer, DatelineIsNotAnActor) {
   EXPECT_EQ(codes("MOSCOW (Wire) -- Iran protested."), V{"IRN"});
+}
+
+TEST(ActorRecognizer, BareDomesticRolesBelongToTheCountryTheStoryIsAbout) {
+  Coreference coref;
+  // the dateline's country, once the story names it
+  codes("QUITO, Ecuador (AP) -- Ecuadorian officials met.", "2024-04-06", &coref);
+  EXPECT_EQ(codes("Police arrested him.", "2024-04-06", &coref), V{"ECUCOP"});
+  // a bureau's dateline over a story about another country: the country most named
+  Coreference other;
+  codes("TEHRAN (Wire) -- India accused Pakistan.", "2025-04-26", &other);
+  codes("India said Pakistan fired first.", "2025-04-26", &other);
+  codes("Indian officials said so.", "2025-04-26", &other);
+  EXPECT_EQ(codes("Rebels attacked a post.", "2025-04-26", &other), V{"INDREB"});
 }
 
 TEST(ActorRecognizer, PronounsAcrossSentences) {

@@ -1,5 +1,7 @@
 // Which actors of the dev set's gold events dyad does not find as mentions in their
-// sentence: the work list for the actor dictionaries and coreference.
+// sentence: the work list for the actor dictionaries and coreference. Most of what
+// remains are implicit arguments that no word of the sentence names ("the strike" by
+// Israel, "the meeting" of the UN), which only event coreference could recover.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -47,21 +49,26 @@ TEST(DevActors, ListsGoldActorsNotFound) {
     for (const auto& s : d.sentences)
       if (s.span.begin < start + text.size() && s.span.end > start)
         for (const auto& m : s.mentions) found.insert(actor_key(m.code));
+    // each actor once per sentence, however many events use it
+    std::set<std::string> wanted;
     for (const auto& e : j["events"]) {
       if (e.value("negated", false) || e.value("hypothetical", false)) continue;
       for (const char* side : {"source", "target"}) {
         const std::string code = e.value(side, "---");
-        if (code == "---" || code.rfind("NGO", 0) == 0) continue;
-        ++slots;
-        if (!found.count(actor_key(code))) {
-          ++missed;
-          std::cout << "  not found: " << d.id << " " << code << " in: " << text.substr(0, 90) << "\n";
-        }
+        if (code != "---" && code.rfind("NGO", 0) != 0) wanted.insert(actor_key(code));
+      }
+    }
+    for (const auto& code : wanted) {
+      ++slots;
+      if (!found.count(code)) {
+        ++missed;
+        std::cout << "  not found: " << d.id << " " << code << " in: " << text.substr(0, 90) << "\n";
       }
     }
   }
-  std::cout << "dev actors: " << slots - missed << "/" << slots << " gold event actors found as mentions\n";
-  EXPECT_LE(missed * 100, slots * 25) << "more than a quarter of the gold event actors are not found";
+  std::cout << "dev actors: " << slots - missed << "/" << slots
+            << " actors of gold events found as mentions in their sentence\n";
+  EXPECT_LE(missed * 100, slots * 15) << "more than 15% of the gold event actors are not found";
 }
 
 }  // namespace

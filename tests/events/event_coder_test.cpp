@@ -52,6 +52,60 @@ TEST(EventCoder, CoordinatedSourcesGiveOneEventEach) {
   EXPECT_TRUE(has(v, "GBR>YEM:19"));
 }
 
+TEST(EventCoder, ForceWithNoActorObjectHitsThePlace) {
+  EXPECT_TRUE(has(events("The United States struck Houthi targets in Yemen on Saturday."), "USA>YEM:19"));
+  EXPECT_TRUE(has(events("Israeli forces targeted infrastructure in central Gaza."), "ISR>PSE:19"));
+  EXPECT_TRUE(has(events("China held military drills near Taiwan."), "CHN>TWN:15"));
+  EXPECT_TRUE(has(events("British activists staged a protest in Beijing."), "GBR>CHN:14"));
+  // a place of the source's own country is where it acts, not whom it fights
+  EXPECT_FALSE(has(events("Russian troops attacked positions in Russia."), "RUS>RUS:19"));
+}
+
+TEST(EventCoder, OneActOfForceDescribedTwiceKeepsItsTarget) {
+  const V v = events("An Israeli air strike killed 15 members of a Palestinian family.");
+  EXPECT_TRUE(has(v, "ISR>PSE:19"));
+  EXPECT_FALSE(has(v, "ISR>---:19"));
+}
+
+TEST(EventCoder, CommasAloneMakeNoListOfSpeakers) {
+  const V v = events("Rubio will arrive on Monday ahead of the talks in Riyadh, Russia's foreign ministry said.");
+  EXPECT_TRUE(has(v, "RUS>USA:01"));
+  EXPECT_FALSE(has(v, "SAU>USA:01"));
+}
+
+TEST(EventCoder, ANounSubjectThatIsNoActorBlocksAnActorFurtherLeft) {
+  EXPECT_FALSE(has(events("Saudi Arabia cut ties with Iran after protesters invaded Saudi diplomatic posts."),
+                   "IRN>SAU:19"));
+}
+
+TEST(EventCoder, ASpeakersOwnActIsAimedAtWhatTheStatementIsAbout) {
+  const V v = events("China announced that 27 American companies were added to its sanctions lists.");
+  EXPECT_TRUE(has(v, "CHN>USA:16"));
+  EXPECT_FALSE(has(v, "CHN>USA:01"));
+}
+
+TEST(EventCoder, AnAdjacentSlotIsRequiredAndClose) {
+  EXPECT_TRUE(has(events("Biden called Xi on Tuesday."), "USA>CHN:04"));
+  EXPECT_FALSE(has(events("Biden called the fall of Assad an act of justice."), "USA>SYR:04"));
+}
+
+TEST(EventCoder, ASourceSlotMakesTheSubjectTheTarget) {
+  const V v = events("Syrian leader Bashar Assad received asylum from Russia.");
+  EXPECT_TRUE(has(v, "RUS>SYR:07"));
+  EXPECT_FALSE(has(v, "SYR>RUS:04"));  // no visit hosted
+}
+
+TEST(EventCoder, AMeetingAnnouncedForTheFutureIsAnIntent) {
+  const V v = events("Putin will visit Beijing next month.");
+  EXPECT_TRUE(has(v, "RUS>CHN:03"));
+  EXPECT_FALSE(has(v, "RUS>CHN:04"));
+  EXPECT_TRUE(has(events("China will impose a 34% tariff on all U.S. imports."), "CHN>USA:16"));
+}
+
+TEST(EventCoder, CiviliansUsingForceRiot) {
+  EXPECT_TRUE(has(events("Iranian protesters invaded the Saudi embassy."), "IRN>SAU:14"));
+}
+
 TEST(EventCoder, MeetingsAreMutual) {
   const V v = events("Iran met Saudi Arabia in Beijing.");
   EXPECT_TRUE(has(v, "IRN>SAU:04"));

@@ -22,6 +22,14 @@ TEST(Tokenizer, SplitsClitics) {
             (std::vector<std::string>{"China", "'s", "army", "did", "n't", "move", "."}));
 }
 
+TEST(Tokenizer, PunctuationRunsAndFacesAreOneToken) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(forms("Great news!!! Really?! :)"), (V{"Great", "news", "!!!", "Really", "?!", ":)"}));
+  EXPECT_EQ(forms("reality--that them...and"), (V{"reality", "--", "that", "them", "...", "and"}));
+  EXPECT_EQ(forms("See <http://www.un.org/en/news>."), (V{"See", "<", "http://www.un.org/en/news", ">", "."}));
+  EXPECT_EQ(forms("Due 01-Feb-02 at 5-3."), (V{"Due", "01-Feb-02", "at", "5-3", "."}));
+}
+
 TEST(Tokenizer, KeepsAbbreviationsAndInitials) {
   EXPECT_EQ(forms("U.S. Gen. J. Smith met Mr. Li."),
             (std::vector<std::string>{"U.S.", "Gen.", "J.", "Smith", "met", "Mr.", "Li", "."}));

@@ -49,6 +49,21 @@ bool is_modifier_suffix(const std::string& low) {
 }
 
 
+std::string home_country(const Coreference& coref, const std::vector<Mention>& here) {
+  std::map<std::string, int> count;
+  for (const auto& a : coref.history) count[actor_country(a.code)]++;
+  for (const auto& m : here) count[m.country]++;
+  if (!coref.dateline_country.empty() && count.count(coref.dateline_country)) return coref.dateline_country;
+  std::string best;
+  int most = 2;  // named at least three times
+  for (const auto& [country, k] : count)
+    if (k > most && country.size() == 3) {
+      best = country;
+      most = k;
+    }
+  return best;
+}
+
 }  // namespace
 
 void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::string& date,
@@ -131,6 +146,13 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
            t == ActorType::Capital || t == ActorType::Org;
   };
   std::vector<Mention> mentions;
+  // How each mention was formed, for the coordination pass below.
+  struct Shape {
+    bool bare = false;        // a lone country word ("Indian", "Russia")
+    bool role_first = false;  // "delegations of Russia"
+    std::string noun_role;    // role taken from a role noun ("troops" -> MIL)
+  };
+  std::vector<Shape> shapes;
   std::vector<RawMatch> orphan_roles;
   std::vector<bool> used(raw.size(), false);
   auto gap_ok = [&](uint32_t from, uint32_t to) {  // tokens strictly between may be modifiers
@@ -164,6 +186,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.last = a.last;
     m.entry = a.where;
     std::string country, role;
+    Shape shape;
     if (a.type == ActorType::Role) {
       role = a.code;
       // role of/for/at [the] COUNTRY-ish
@@ -184,6 +207,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
             }
             m.last = raw[last_r].last;
             for (size_t u = r + 1; u <= last_r; ++u) used[u] = true;
+            shape.role_first = true;
+            if (role.size() == 3) shape.noun_role = role;
           }
         }
       }
@@ -212,10 +237,21 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       role = actor_role(a.code);
       // COUNTRY ['s] [modifiers] ROLE [Name] | COUNTRY ['s] [ROLE] PERSON
       size_t next = r + 1;
-      if (next < raw.size() && raw[next].type == ActorType::Role && gap_ok(a.last, raw[next].first) &&
+      const bool possessed_group =  // "Yemen's Houthis", "Lebanese Hezbollah": the group is the actor
+          next < raw.size() && raw[next].type == ActorType::Org && a.type != ActorType::Org &&
+          (raw[next].first == a.last + 1 ||
+           (raw[next].first == a.last + 2 && (toks[a.last + 1].form == "'s" || toks[a.last + 1].form == "'")));
+      if (possessed_group) {
+        used[next] = true;
+        m.last = raw[next].last;
+        m.entry = raw[next].where;
+        country = actor_country(raw[next].code);
+        role = actor_role(raw[next].code);
+      } else if (next < raw.size() && raw[next].type == ActorType::Role && gap_ok(a.last, raw[next].first) &&
           a.type != ActorType::Capital) {
         const std::string& rc = raw[next].code;
         if (rc.size() == 3) role = rc;
+        if (rc.size() == 3) shape.noun_role = rc;
         m.last = raw[next].last;
         m.entry = raw[next].where;
         used[next] = true;
@@ -251,11 +287,14 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         country = actor_country(raw[next].code);
         role = actor_role(raw[next].code);
       }
-      // A plural demonym on its own is people: "thousands of Syrians", "Haitians welcome"
+      // A plural demonym on its own is people: "thousands of Syrians", "Haitians welcome";
+      // with the article it is the nation acting ("the Kenyans landed")
       if (role.empty() && a.type == ActorType::Adjective && m.last == a.last && low[a.last].size() > 3 &&
-          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s"))
+          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s") &&
+          !(a.first > 0 && low[a.first - 1] == "the"))
         role = "CVL";
       m.code = country + role;
+      shape.bare = m.first == a.first && m.last == a.last && a.type != ActorType::Org && role.empty();
     } else {  // person
       m.code = a.code;
     }
@@ -264,7 +303,32 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.country = actor_country(m.code);
     m.role = actor_role(m.code);
     mentions.push_back(std::move(m));
+    shapes.push_back(std::move(shape));
   }
+
+  // Coordinated countries share one role noun: "Indian and Pakistani troops", "the US
+  // and British militaries" (the role follows), "delegations of Russia and Ukraine" (it
+  // precedes).
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    Mention& x = mentions[k];
+    Mention& y = mentions[k + 1];
+    if (y.first != x.last + 2 || (low[x.last + 1] != "and" && low[x.last + 1] != "or")) continue;
+    if (shapes[k].bare && !shapes[k + 1].noun_role.empty() && !shapes[k + 1].role_first &&
+        low[y.last].size() > 2 && low[y.last].back() == 's') {
+      x.role = shapes[k + 1].noun_role;
+      x.code = x.country + x.role;
+    } else if (shapes[k].role_first && !shapes[k].noun_role.empty() && shapes[k + 1].bare) {
+      y.role = shapes[k].noun_role;
+      y.code = y.country + y.role;
+    }
+  }
+
+  auto is_place = [&](const Mention& m) {
+    uint32_t k = m.first;
+    while (k > 0 && low[k - 1] == "the") --k;
+    return k > 0 && (low[k - 1] == "in" || low[k - 1] == "at" || low[k - 1] == "near" || low[k - 1] == "across" ||
+                     low[k - 1] == "inside" || low[k - 1] == "outside");
+  };
 
   // 3. Pronouns and descriptions, resolved against what the article said before.
   auto find_antecedent = [&](bool human, bool plural) -> const Coreference::Antecedent* {
@@ -296,18 +360,20 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       };
       std::vector<Coreference::Antecedent> here;
       for (const auto& m : mentions)
-        if (m.last < i) here.push_back({m.code, std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin)), false, false, coref.sentences});
+        if (m.last < i && !is_place(m))
+          here.push_back({m.code, std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin)), false, false, false, coref.sentences});
       for (const auto& a : here) add_distinct(&a);
       if (pair.size() < 2) {
         pair.clear();
         for (auto it = coref.history.rbegin(); it != coref.history.rend() && it->sentence + 1 == coref.sentences; ++it)
-          add_distinct(&*it);
+          if (!it->place) add_distinct(&*it);
       }
       if (pair.size() >= 2) pair.resize(2);
       else pair.clear();
       std::map<std::string, std::pair<double, const Coreference::Antecedent*>> salience;
       double weight = 1.0;
       for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it, weight *= 0.97) {
+        if (it->place) continue;
         auto& slot = salience[actor_country(it->code)];
         if (!slot.second) slot.second = &*it;
         slot.first += weight;
@@ -318,7 +384,9 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       if (pair.empty())
         for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
       if (pair.size() == 2) {
-        const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments";
+        // "the two sides" are the parties to talks: their governments
+        const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments" ||
+                             low[i + 1] == "sides";
         for (auto* p : pair) {
           Mention m;
           m.first = static_cast<uint32_t>(i > 0 && low[i - 1] == "the" ? i - 1 : i);
@@ -404,8 +472,11 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
   }
 
   // Domestic roles with no country ("police broke into the embassy") belong to the
-  // dateline's country.
-  if (!coref.dateline_country.empty()) {
+  // country the story is about: the dateline's, when the story itself names it (a
+  // "TEHRAN (Tasnim)" dateline over a story on Kashmir is only the bureau), else the
+  // country the article has named most often.
+  const std::string home = home_country(coref, mentions);
+  if (!home.empty()) {
     for (const auto& role : orphan_roles) {
       if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP" &&
           role.code != "REB")
@@ -414,8 +485,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       Mention m;
       m.first = role.first;
       m.last = m.head = role.last;
-      m.code = coref.dateline_country + role.code;
-      m.country = coref.dateline_country;
+      m.code = home + role.code;
+      m.country = home;
       m.role = role.code;
       m.entry = role.where;
       mentions.push_back(std::move(m));
@@ -468,6 +539,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
               (m.role == "GOV" && m.last > m.first && starts_upper(toks[m.last].form) &&
                dict_->longest_match(toks, m.last).length == 0);
     a.plural = !low[m.last].empty() && low[m.last].back() == 's' && !a.human;
+    a.place = is_place(m);
     a.sentence = coref.sentences;
     coref.history.push_back(std::move(a));
   }

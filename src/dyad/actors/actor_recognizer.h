@@ -22,6 +22,7 @@ struct Coreference {
     std::string code, text;
     bool human = false;
     bool plural = false;
+    bool place = false;   // named as a place ("the war in Ukraine"), not as a party
     size_t sentence = 0;  // index of the sentence it was mentioned in
   };
   std::vector<Antecedent> history;  // most recent last

@@ -153,25 +153,30 @@ std::vector<int> coordinated(const Context& c, int m) {
   const auto& ms = c.s.mentions;
   for (int k = 0; k < static_cast<int>(ms.size()); ++k)
     if (ms[k].first == ms[m].first && ms[k].last == ms[m].last) group.insert(k);
+  const std::set<int> own = group;
+  // 0: not linked; 1: by a comma only; 2: by a conjunction
   auto linked = [&](uint32_t a_last, uint32_t b_first) {
-    if (b_first <= a_last) return false;
+    if (b_first <= a_last) return 0;
     const uint32_t gap = b_first - a_last - 1;
-    if (gap == 0 || gap > 3) return false;
-    bool conj = false;
+    if (gap == 0 || gap > 3) return 0;
+    int link = 0;
     for (uint32_t k = a_last + 1; k < b_first; ++k) {
       const std::string& w = c.low[k];
-      if (w == "and" || w == "," || w == "or" || w == "&") conj = true;
-      else if (w != "the" && w != "as" && w != "well" && w != "both" && w != "'s") return false;
+      if (w == "and" || w == "or" || w == "&") link = 2;
+      else if (w == ",") link = std::max(link, 1);
+      else if (w != "the" && w != "as" && w != "well" && w != "both" && w != "'s") return 0;
     }
-    return conj;
+    return link;
   };
-  bool grew = true;
+  bool grew = true, conjunction = false;
   while (grew) {
     grew = false;
     for (int k = 0; k < static_cast<int>(ms.size()); ++k) {
       if (group.count(k) || ms[k].is_pronoun) continue;
       for (int g : group) {
-        if (linked(ms[g].last, ms[k].first) || linked(ms[k].last, ms[g].first)) {
+        const int link = std::max(linked(ms[g].last, ms[k].first), linked(ms[k].last, ms[g].first));
+        if (link > 0) {
+          conjunction = conjunction || link == 2;
           group.insert(k);
           grew = true;
           break;
@@ -179,6 +184,8 @@ std::vector<int> coordinated(const Context& c, int m) {
       }
     }
   }
+  // "the talks in Riyadh, Russia's foreign ministry said": commas alone make no list
+  if (!conjunction) return {own.begin(), own.end()};
   return {group.begin(), group.end()};
 }
 
@@ -193,6 +200,48 @@ bool preceded_by_locative(const Context& c, const Mention& m) {
   uint32_t k = m.first;
   while (k > 0 && (c.low[k - 1] == "the")) --k;
   return k > 0 && kLocative.count(c.low[k - 1]) > 0;
+}
+
+// Is the verb at v preceded by a noun phrase that holds no actor ("after protesters
+// invaded")? That noun is its subject, whatever the parse says, and no actor further
+// left is.
+bool noun_before(const Context& c, uint32_t v) {
+  for (uint32_t k = v; k-- > 0;) {
+    const Token& t = c.s.tokens[k];
+    if (t.upos == "ADV" || t.upos == "AUX" || t.upos == "PART") continue;
+    return (t.upos == "NOUN" || t.upos == "PRON") && c.mention_at[k] < 0 && mention_in_phrase(c, k) < 0 &&
+           (k == 0 || c.mention_at[k - 1] < 0);
+  }
+  return false;
+}
+
+// Material conflict: assault, fight, mass violence.
+bool is_force_root(const std::string& code) {
+  return code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0;
+}
+
+// Protest, force posture and force: acts aimed at whoever holds the place they happen in.
+bool aims_at_place(const std::string& code) {
+  return is_force_root(code) || code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0;
+}
+
+// The first place named in a locative phrase of the trigger's clause ("in Yemen"),
+// as a mention of another country than the source's; -1 when none.
+int place_of_force(const Context& c, uint32_t from, int source) {
+  const auto& ms = c.s.mentions;
+  for (uint32_t k = from + 1; k < c.low.size() && k <= from + 12; ++k) {
+    const std::string& w = c.low[k];
+    if (is_clause_break(w) || w == "," || w == "that" || w == "which" || w == "who" || w == "after" ||
+        w == "before" || w == "when" || w == "while")
+      break;
+    const int m = c.mention_at[k];
+    if (m < 0) continue;
+    const Mention& mm = ms[m];
+    if (!preceded_by_locative(c, mm) || c.low[mm.first - 1] == "from") { k = mm.last; continue; }
+    if (source >= 0 && ms[source].country == mm.country) return -1;
+    return m;
+  }
+  return -1;
 }
 
 struct Trigger;
@@ -294,6 +343,8 @@ void EventCoder::code(Sentence& s) const {
                 ok = true;
                 break;
               }
+            } else if ((p.adjacent && (j > pos + 2 || c.low[j] == "of")) || c.low[j] == ",") {
+              break;  // "received asylum from his ally, Russian media said": no slot across a comma
             } else if (c.mention_at[j] >= 0 && !is_bare_possessive(c, c.mention_at[j])) {
               const int m = c.mention_at[j];
               (el.kind == PatternElement::Kind::Target ? t.target : t.source) = m;
@@ -306,7 +357,7 @@ void EventCoder::code(Sentence& s) const {
         }
         // A target slot at the end is optional: "agreed to restore relations" still
         // codes, its target then comes from the sentence ("Iran and Saudi Arabia agreed").
-        if (!ok && p.elements.back().kind == PatternElement::Kind::Target && t.target < 0 &&
+        if (!ok && !p.adjacent && p.elements.back().kind == PatternElement::Kind::Target && t.target < 0 &&
             all_words_matched(p, t, s, c, *lex_))
           ok = true;
         if (ok && (!found || t.score > best.score)) {
@@ -343,6 +394,13 @@ void EventCoder::code(Sentence& s) const {
       if (!realised) mod = Modality::Hypothetical;
     }
     if (question) mod = Modality::Hypothetical;
+    // A meeting announced for the future is the intent to meet ("will visit Beijing
+    // next month": 036), not a meeting that happened.
+    std::string code = p.code;
+    if (!p.noun && mod == Modality::Asserted && p.code.compare(0, 2, "04") == 0) {
+      for (uint32_t k = i; k-- > window && !is_clause_break(c.low[k]) && c.low[k] != ",";)
+        if (c.low[k] == "will" || c.low[k] == "shall" || c.low[k] == "'ll") code = "036";
+    }
 
     // passive: "was attacked by X"
     bool passive = false;
@@ -393,6 +451,11 @@ void EventCoder::code(Sentence& s) const {
         source = first_right(t.last + 1, 2, true);
         if (source < 0) continue;  // "according to diplomats": no actor speaks
       }
+      // "was reported by Russian agencies": the speaker is the agent, never the subject
+      if (source < 0 && c.parsed && dep_passive(c, i)) {
+        source = dep_oblique(c, i, "by");
+        if (source < 0) continue;
+      }
       if (source < 0 && c.parsed) source = dep_subject(c, i);  // also "..., X said"
       if (source < 0) source = nearest_left(i, 12);
       if (source < 0) {
@@ -414,14 +477,14 @@ void EventCoder::code(Sentence& s) const {
         if (preceded_by_locative(c, mm) || is_bare_possessive(c, m)) continue;  // "in Moscow", "its"
         if (!seen.insert(mm.country).second) continue;
         for (int sp : speakers)
-          cands.push_back({sp, m, p.code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
+          cands.push_back({sp, m, code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
       }
       // "both sides acknowledged ...", "the two countries released a statement": joint
       // statements with nobody else in them are about each other
       if (seen.empty() && speaker_countries.size() >= 2)
         for (int a : speakers)
           for (int b : speakers)
-            if (s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+            if (s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
       continue;
     }
 
@@ -453,7 +516,7 @@ void EventCoder::code(Sentence& s) const {
           const auto group = coordinated(c, first);
           for (int a : group)
             for (int b : group)
-              if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+              if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
           continue;
         }
       }
@@ -499,13 +562,16 @@ void EventCoder::code(Sentence& s) const {
         if (target < 0 && !p.notarget) target = nearest_left(i, 15);
       }
       if (source < 0) continue;  // agentless passive: no source
+    } else if (source >= 0) {
+      // the pattern names the giver ("received asylum from %"): the subject receives
+      if (target < 0 && !p.notarget) target = c.parsed ? dep_subject(c, i) : nearest_left(i, 25);
     } else {
       if (source < 0 && c.parsed) {
         source = dep_subject(c, i);
         // the parse names a subject that is no actor ("The deal was struck"): no event
         if (source < 0 && child_with(c, i, "nsubj") >= 0) continue;
       }
-      if (source < 0) source = nearest_left(i, 25);
+      if (source < 0 && !noun_before(c, i)) source = nearest_left(i, 25);
       if (source < 0) continue;
       if (target < 0 && !p.notarget) {
         const int m = c.parsed ? dep_object(c, i) : first_right(t.last + 1, 8, false);
@@ -514,6 +580,10 @@ void EventCoder::code(Sentence& s) const {
       }
     }
     if (target == source) target = -1;
+    // Force used or shown with no actor as object is aimed at the place it is used in:
+    // "struck targets in Yemen", "held military exercises near Taiwan", and foreigners
+    // protesting in a country protest against it.
+    if (target < 0 && aims_at_place(p.code)) target = place_of_force(c, t.last, source);
 
     auto sources = coordinated(c, source);
     // "Russia and Ukraine concluded their meeting": "their" is the coordinated subject
@@ -528,6 +598,8 @@ void EventCoder::code(Sentence& s) const {
         }
       }
     }
+    // "American and British fighter jets hit sites": partners in the act are not its target
+    if (target >= 0 && std::find(sources.begin(), sources.end(), target) != sources.end()) target = -1;
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
@@ -537,10 +609,10 @@ void EventCoder::code(Sentence& s) const {
       if (sources.size() >= 2 && (p.mutual || cooperative)) {
         for (int a : sources)
           for (int b : sources)
-            if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, p.code, &t, mod});
+            if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
         continue;
       }
-      for (int a : sources) cands.push_back({a, -1, p.code, &t, mod});
+      for (int a : sources) cands.push_back({a, -1, code, &t, mod});
       continue;
     }
     for (int a : sources)
@@ -549,8 +621,8 @@ void EventCoder::code(Sentence& s) const {
         if (s.mentions[a].country == s.mentions[b].country &&
             (s.mentions[a].role.empty() || s.mentions[b].role.empty() || s.mentions[a].role == s.mentions[b].role))
           continue;
-        cands.push_back({a, b, p.code, &t, mod});
-        if (p.mutual) cands.push_back({b, a, p.code, &t, mod});
+        cands.push_back({a, b, code, &t, mod});
+        if (p.mutual) cands.push_back({b, a, code, &t, mod});
       }
   }
 
@@ -571,6 +643,20 @@ void EventCoder::code(Sentence& s) const {
     cands.swap(kept);
   }
 
+  // "China announced the addition of American companies to its sanctions lists": the
+  // speaker's own act with no target is aimed at the one actor the statement is about.
+  for (auto& cd : cands) {
+    if (cd.target >= 0 || cd.statement || cd.mod != Modality::Asserted || cd.code.compare(0, 2, "01") == 0) continue;
+    int about = -1;
+    bool single = true;
+    for (const auto& st : cands) {
+      if (!st.statement || st.target < 0 || s.mentions[st.source].country != s.mentions[cd.source].country) continue;
+      if (about >= 0 && s.mentions[about].country != s.mentions[st.target].country) single = false;
+      about = st.target;
+    }
+    if (about >= 0 && single) cd.target = about;
+  }
+
   // A statement whose speaker does something more specific to the same actor in the
   // same sentence ("China announced tariffs on the US") is that act, not an 01 as well.
   std::vector<Candidate> kept;
@@ -589,7 +675,9 @@ void EventCoder::code(Sentence& s) const {
 
   // 3. One event per (source, target, root): the most specific code wins.
   std::map<std::tuple<std::string, std::string, std::string, int>, size_t> index;
-  for (const auto& cd : cands) {
+  for (auto& cd : cands) {
+    // Civilians have no military force to use: "protesters invaded the embassy" is a riot.
+    if (cd.code.compare(0, 2, "19") == 0 && s.mentions[cd.source].role == "CVL") cd.code = "145";
     const std::string src = s.mentions[cd.source].code;
     const std::string tgt = cd.target >= 0 ? s.mentions[cd.target].code : "---";
     const auto key = std::make_tuple(src, tgt, cd.code.substr(0, 2), static_cast<int>(cd.mod));
@@ -609,6 +697,26 @@ void EventCoder::code(Sentence& s) const {
       s.events[it->second] = std::move(e);
     }
   }
+  // "An Israeli air strike killed 15 members of a Palestinian family": the strike with
+  // no target and the killing with one are the same act of the same source.
+  // The same root is one event; a different kind of force takes the other's target.
+  for (Event& e : s.events) {
+    if (e.target >= 0 || !is_force_root(e.code)) continue;
+    for (const Event& o : s.events)
+      if (o.target >= 0 && o.modality == e.modality && is_force_root(o.code) &&
+          o.code.compare(0, 2, e.code, 0, 2) != 0 && s.mentions[o.source].code == s.mentions[e.source].code) {
+        e.target = o.target;
+        break;
+      }
+  }
+  std::erase_if(s.events, [&](const Event& e) {
+    if (e.target >= 0) return false;
+    for (const Event& o : s.events)
+      if (o.target >= 0 && o.modality == e.modality && o.code.compare(0, 2, e.code, 0, 2) == 0 &&
+          s.mentions[o.source].code == s.mentions[e.source].code)
+        return true;
+    return false;
+  });
 }
 
 }  // namespace dyad

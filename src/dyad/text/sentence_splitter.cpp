@@ -10,8 +10,9 @@
 namespace dyad {
 namespace {
 
+// ".", "!", "?" and runs of them ("...", "?!", "!!!")
 bool is_final(const std::string& f) {
-  return f == "." || f == "!" || f == "?" || f == "..." || f == "?!" || f == "!!";
+  return !f.empty() && f.find_first_not_of(".!?") == std::string::npos;
 }
 bool is_closing(const std::string& f) {
   return f == "\"" || f == "''" || f == "'" || f == ")" || f == "]" || f == "\"." ;

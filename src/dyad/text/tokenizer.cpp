@@ -37,6 +37,38 @@ bool is_trailing_punct(char32_t c) {
          c == 0x2026 || c == '%' || c == '*' || c == '<' || c == '>' || c == '|';
 }
 
+bool is_sentence_punct(char32_t c) { return c == '.' || c == '!' || c == '?'; }
+
+// Faces written with punctuation are words of their own.
+bool is_emoticon(std::string_view chunk) {
+  static constexpr std::array<std::string_view, 16> kFaces = {":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":-D",
+                                                              ":P", ":p", ":/", ":'(", "=)", "<3", ":o", "XD"};
+  for (auto f : kFaces)
+    if (chunk == f) return true;
+  return false;
+}
+
+// "01-Feb-02": a date written with hyphens is one token.
+bool is_dated(const std::vector<Cp>& cps, size_t lo, size_t hi) {
+  if (hi - lo < 8 || hi - lo > 11) return false;
+  size_t k = lo, groups = 0, letters = 0;
+  while (k < hi) {
+    size_t g = k;
+    while (g < hi && cps[g].cp != '-') ++g;
+    if (g == k) return false;
+    bool digits = true, alpha = true;
+    for (size_t x = k; x < g; ++x) {
+      digits = digits && is_digit(cps[x].cp);
+      alpha = alpha && is_letter(cps[x].cp);
+    }
+    if (!digits && !alpha) return false;
+    letters += alpha;
+    ++groups;
+    k = g + 1;
+  }
+  return groups == 3 && letters == 1;
+}
+
 // Word prefixes that EWT keeps joined to what follows their hyphen ("non-stop").
 bool keeps_hyphen(std::string_view left) {
   static constexpr std::array<std::string_view, 14> kPrefixes = {
@@ -105,7 +137,10 @@ static std::vector<bool> html_tag_mask(const std::vector<Cp>& cps) {
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!')) continue;
     size_t j = i + 1;
     while (j < cps.size() && j - i < 300 && cps[j].cp != '>' && cps[j].cp != '<') ++j;
-    if (j < cps.size() && cps[j].cp == '>') {
+    bool address = false;  // "<http://www.un.org>", "<press@un.org>" are text, not tags
+    for (size_t k = i + 1; k + 2 < j && !address; ++k)
+      address = cps[k].cp == '@' || (cps[k].cp == ':' && cps[k + 1].cp == '/' && cps[k + 2].cp == '/');
+    if (j < cps.size() && cps[j].cp == '>' && !address) {
       for (size_t k = i; k <= j; ++k) mask[k] = true;
       i = j;
     }
@@ -144,12 +179,20 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
     out.push_back(std::move(t));
   };
   const std::string_view chunk = text.substr(begin, end - begin);
-  if (starts_with_ci(chunk, "http://") || starts_with_ci(chunk, "https://") ||
-      starts_with_ci(chunk, "www.") || (chunk.find('@') != std::string_view::npos &&
-                                        chunk.find('.') != std::string_view::npos && chunk[0] != '@')) {
+  if (is_emoticon(chunk)) {
+    emit(begin, end);
+    return;
+  }
+  // "<http://www.bbc.co.uk/news>", "(www.un.org)": the address is one token
+  uint32_t url = begin;
+  while (url < end && (text[url] == '<' || text[url] == '(' || text[url] == '[' || text[url] == '"')) ++url;
+  const std::string_view rest = text.substr(url, end - url);
+  if (starts_with_ci(rest, "http://") || starts_with_ci(rest, "https://") || starts_with_ci(rest, "www.") ||
+      (rest.find('@') != std::string_view::npos && rest.find('.') != std::string_view::npos && rest[0] != '@')) {
+    for (uint32_t k = begin; k < url; ++k) emit(k, k + 1);
     uint32_t e = end;
-    while (e > begin && std::string_view(".,;:!?)\"'").find(text[e - 1]) != std::string_view::npos) --e;
-    emit(begin, e);
+    while (e > url && std::string_view(".,;:!?)]>\"'").find(text[e - 1]) != std::string_view::npos) --e;
+    emit(url, e);
     for (uint32_t k = e; k < end; ++k) emit(k, k + 1);
     return;
   }
@@ -178,10 +221,15 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
   while (hi > lo) {
     const char32_t c = cps[hi - 1].cp;
     if (is_dash(c)) { trailing.push_back({cps[hi - 1].begin, cps[hi - 1].end}); --hi; continue; }
-    if (c == '.' ) {
-      if (hi - lo >= 3 && cps[hi - 2].cp == '.' && cps[hi - 3].cp == '.') {
-        trailing.push_back({cps[hi - 3].begin, cps[hi - 1].end}); hi -= 3; continue;
+    if (c == '.' || c == '!' || c == '?' || c == '*') {
+      // a run is one token: "...", "!!!", "?!", "**"
+      size_t run = hi - 1;
+      while (run > lo && (c == '*' ? cps[run - 1].cp == '*' : is_sentence_punct(cps[run - 1].cp))) --run;
+      if (hi - run >= 2) {
+        trailing.push_back({cps[run].begin, cps[hi - 1].end}); hi = run; continue;
       }
+    }
+    if (c == '.' ) {
       const std::string_view word = text.substr(cps[lo].begin, cps[hi - 1].end - cps[lo].begin);
       if (hi - lo >= 2 && keeps_final_period(word)) break;
       trailing.push_back({cps[hi - 1].begin, cps[hi - 1].end}); --hi; continue;
@@ -233,7 +281,19 @@ void Tokenizer::split_chunk(std::string_view text, uint32_t begin, uint32_t end,
   for (size_t k = lo; k < hi; ++k) {
     const char32_t c = cps[k].cp;
     const bool inner = k > lo && k + 1 < hi;
-    if (inner && c == '-' && is_alnum(cps[k - 1].cp) && is_alnum(cps[k + 1].cp)) {
+    // "reality--that", "them...and": a run of two or more dashes or dots between words
+    if (inner && (c == '-' || c == '.') && cps[k + 1].cp == c && is_alnum(cps[k - 1].cp)) {
+      size_t r = k;
+      while (r < hi && cps[r].cp == c) ++r;
+      if (r < hi && is_alnum(cps[r].cp)) {
+        emit(cps[start].begin, cps[k].begin);
+        emit(cps[k].begin, cps[r - 1].end);
+        start = r;
+        k = r - 1;
+        continue;
+      }
+    }
+    if (inner && c == '-' && is_alnum(cps[k - 1].cp) && is_alnum(cps[k + 1].cp) && !is_dated(cps, lo, hi)) {
       const std::string_view left = text.substr(cps[start].begin, cps[k].begin - cps[start].begin);
       const bool numeric = is_digit(cps[k - 1].cp) && is_digit(cps[k + 1].cp);
       if (!numeric && !keeps_hyphen(left)) {
