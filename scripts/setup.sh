@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libcli11-dev zlib1g-dev libzstd-dev
-          libgtest-dev libbenchmark-dev python3 libgeonames-dev libsqlite3-dev)
+          libgtest-dev libbenchmark-dev python3 libgeonames-dev libsqlite3-dev
+          wamerican)  # wamerican: the word list the NER is trained with (scripts/train_models.sh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

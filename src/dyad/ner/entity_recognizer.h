@@ -23,7 +23,7 @@ namespace dyad::ner {
 inline constexpr const char* kNerModelFile = "ner.bin";
 
 // Model file kind (syntax::ModelKind has no NER value yet; 4 is reserved for it).
-inline constexpr auto kNerModelKind = static_cast<syntax::ModelKind>(4);
+inline constexpr auto kNerModelKind = syntax::ModelKind::Ner;
 
 // Transition weights: row 0 = sentence start, row p + 1 = previous class p, then one
 // row of end weights; kNumClasses columns each.

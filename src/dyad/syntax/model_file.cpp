@@ -32,6 +32,7 @@ const char* model_kind_name(ModelKind kind) {
     case ModelKind::Tagger: return "tagger";
     case ModelKind::Lemmatizer: return "lemmatizer";
     case ModelKind::Parser: return "parser";
+    case ModelKind::Ner: return "NER";
   }
   return "unknown";
 }

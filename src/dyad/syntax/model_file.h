@@ -24,7 +24,7 @@ namespace dyad::syntax {
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', '\0'};
 inline constexpr uint32_t kModelFormatVersion = 1;
 
-enum class ModelKind : uint32_t { Tagger = 1, Lemmatizer = 2, Parser = 3 };
+enum class ModelKind : uint32_t { Tagger = 1, Lemmatizer = 2, Parser = 3, Ner = 4 };
 
 const char* model_kind_name(ModelKind kind);
 
