@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -292,15 +292,13 @@ struct Summary {
   size_t read = 0, coded = 0, failed = 0;
 };
 Summary summary_of(const std::string& err) {
-  static const std::regex re(R"(dyad: (\d+) articles read, (\d+) coded, (\d+) failed)");
-  std::smatch m;
   Summary s;
-  if (std::regex_search(err, m, re)) {
-    s.read = std::stoul(m[1]);
-    s.coded = std::stoul(m[2]);
-    s.failed = std::stoul(m[3]);
-  }
-  return s;
+  const size_t at = err.find("dyad: ");
+  for (size_t k = at; k != std::string::npos; k = err.find("dyad: ", k + 1))
+    if (std::sscanf(err.c_str() + k, "dyad: %zu articles read, %zu coded, %zu failed", &s.read, &s.coded,
+                    &s.failed) == 3)
+      return s;
+  return Summary{};
 }
 
 // Line numbers named on stderr for `file` ("dyad: error: FILE:LINE: ...").
