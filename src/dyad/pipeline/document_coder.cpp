@@ -41,43 +41,21 @@ bool has_trigger_word(const Sentence& s, const VerbLexicon& lexicon) {
 }  // namespace
 
 void DocumentCoder::code(Document& doc, Clock::time_point deadline) const {
-  if (times_) return code_timed(doc, deadline);
-  doc.sentences = r_->splitter->split(doc.text);
-  Coreference coref;
-  const bool tracing = std::getenv("DYAD_TRACE") != nullptr;
-  const bool timed = deadline != Clock::time_point::max();
-  for (size_t k = 0; k < doc.sentences.size(); ++k) {
-    auto& s = doc.sentences[k];
-    if (timed && Clock::now() > deadline)
-      throw ArticleTimeout("stopped before sentence " + std::to_string(k + 1) + " of " +
-                           std::to_string(doc.sentences.size()));
-    if (s.boilerplate) continue;
-    const bool codable = has_trigger_word(s, r_->lexicon);
-    if (r_->analyzer && codable) r_->analyzer->analyze(s);
-    r_->recognizer->recognize(doc.text, s, doc.date, coref);  // always: coreference needs every actor
-    if (codable) r_->coder->code(s);
-    if (tracing) trace(doc, s);
-  }
-  if (r_->context) r_->context->annotate(doc);  // where and when: reads events, fills their date/location
-  if (tracing) trace_context(doc);
-}
-
-// code() with each stage timed (DYAD_STAGE_TIMES): the same steps in the same order.
-void DocumentCoder::code_timed(Document& doc, Clock::time_point deadline) const {
-  auto lap = [](Clock::time_point& t) {
-    const auto now = Clock::now();
-    const double s = std::chrono::duration<double>(now - t).count();
-    t = now;
-    return s;
-  };
+  // With times_ (DYAD_STAGE_TIMES) each stage is timed; the clock reads cost nothing
+  // next to coding a sentence, and without times_ none are taken.
   auto t = Clock::now();
+  auto lap = [&](int stage) {
+    if (!times_) return;
+    const auto now = Clock::now();
+    times_->add(stage, std::chrono::duration<double>(now - t).count());
+    t = now;
+  };
   doc.sentences = r_->splitter->split(doc.text);
-  times_->add(0, lap(t));
+  lap(0);
   Coreference coref;
   const bool tracing = std::getenv("DYAD_TRACE") != nullptr;
   const bool timed = deadline != Clock::time_point::max();
   syntax::SyntaxTimes syntax_times;
-  double actors = 0, events = 0;
   for (size_t k = 0; k < doc.sentences.size(); ++k) {
     auto& s = doc.sentences[k];
     if (timed && Clock::now() > deadline)
@@ -85,22 +63,25 @@ void DocumentCoder::code_timed(Document& doc, Clock::time_point deadline) const 
                            std::to_string(doc.sentences.size()));
     if (s.boilerplate) continue;
     const bool codable = has_trigger_word(s, r_->lexicon);
-    if (r_->analyzer && codable) r_->analyzer->analyze(s, syntax_times);
-    t = Clock::now();
-    r_->recognizer->recognize(doc.text, s, doc.date, coref);
-    actors += lap(t);
+    if (r_->analyzer && codable) {
+      if (times_) r_->analyzer->analyze(s, syntax_times);
+      else r_->analyzer->analyze(s);
+    }
+    if (times_) t = Clock::now();
+    r_->recognizer->recognize(doc.text, s, doc.date, coref);  // always: coreference needs every actor
+    lap(4);
     if (codable) r_->coder->code(s);
-    events += lap(t);
+    lap(5);
     if (tracing) trace(doc, s);
   }
-  t = Clock::now();
-  if (r_->context) r_->context->annotate(doc);
-  times_->add(6, lap(t));
-  times_->add(1, syntax_times.tag);
-  times_->add(2, syntax_times.lemma);
-  times_->add(3, syntax_times.parse);
-  times_->add(4, actors);
-  times_->add(5, events);
+  if (times_) t = Clock::now();
+  if (r_->context) r_->context->annotate(doc);  // where and when: reads events, fills their date/location
+  lap(6);
+  if (times_) {
+    times_->add(1, syntax_times.tag);
+    times_->add(2, syntax_times.lemma);
+    times_->add(3, syntax_times.parse);
+  }
   if (tracing) trace_context(doc);
 }
 

@@ -37,7 +37,6 @@ class DocumentCoder {
   void code(Document& doc, Clock::time_point deadline = Clock::time_point::max()) const;
 
  private:
-  void code_timed(Document& doc, Clock::time_point deadline) const;
   const Resources* r_;
   StageTimes* times_;
 };
