@@ -150,6 +150,17 @@ TEST(EventCoder, BareBackReferenceIsNoEvent) {
   EXPECT_TRUE(events("After the attack, the market closed.").empty());
 }
 
+TEST(EventCoder, OneCountrysActorsInDistinctRolesAreTwoSides) {
+  // COLGOV and COLREB agree with each other; a country alone has no role to tell apart
+  const V v = events("Colombia's government and the ELN rebels agreed to a ceasefire.");
+  EXPECT_EQ(std::count(v.begin(), v.end(), "COL>COL:08"), 2);
+}
+
+TEST(EventCoder, AnInfinitiveAfterACausingVerbHappened) {
+  EXPECT_TRUE(has(events("The bombing forced Germany to expel Russian diplomats."), "DEU>RUS:16"));
+  EXPECT_TRUE(has(events("Germany wants to expel Russian diplomats.", true), "DEU>RUS:16!hyp"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -25,6 +25,9 @@ const std::unordered_set<std::string> kRealisingVerbs = {"continue", "continued"
                                                          "began", "begin", "begins", "started", "start",
                                                          "starts", "moved", "proceeded", "went", "managed",
                                                          "used", "decided"};
+// Lemmas of verbs whose object's infinitive happened: "forced the airport to close".
+const std::unordered_set<std::string> kCausingVerbs = {"cause", "force", "prompt", "lead", "compel", "drive",
+                                                       "continue", "begin", "start", "manage"};
 
 // May stand between a possessor/adjective actor and a nominal trigger:
 // "Russia's full-scale invasion", "an Israeli missile strike".
@@ -187,6 +190,16 @@ std::vector<int> coordinated(const Context& c, int m) {
   // "the talks in Riyadh, Russia's foreign ministry said": commas alone make no list
   if (!conjunction) return {own.begin(), own.end()};
   return {group.begin(), group.end()};
+}
+
+// Can mentions a and b be the two sides of an event? Actors of different countries, or
+// of one country in distinct roles ("Colombia's government and the ELN": COLGOV, COLREB).
+bool distinct_parties(const Context& c, int a, int b) {
+  const Mention& x = c.s.mentions[a];
+  const Mention& y = c.s.mentions[b];
+  if (a == b) return false;
+  if (x.country != y.country) return true;
+  return !x.role.empty() && !y.role.empty() && x.role != y.role;
 }
 
 bool is_bare_possessive(const Context& c, int m) {
@@ -390,7 +403,11 @@ void EventCoder::code(Sentence& s) const {
       else if (kModals.count(c.low[k]) && mod != Modality::Negated) mod = Modality::Hypothetical;
     }
     if (i >= 1 && c.low[i - 1] == "to" && !p.noun && mod == Modality::Asserted) {
-      const bool realised = i >= 2 && kRealisingVerbs.count(c.low[i - 2]);
+      // "began to shell", and "caused Trump to add Cuba": the governing verb says it happened
+      bool realised = i >= 2 && kRealisingVerbs.count(c.low[i - 2]);
+      if (!realised && c.parsed && (rel_is(s.tokens[i], "xcomp") || rel_is(s.tokens[i], "advcl")) &&
+          s.tokens[i].head >= 0)
+        realised = kCausingVerbs.count(s.tokens[static_cast<size_t>(s.tokens[i].head)].lemma) > 0;
       if (!realised) mod = Modality::Hypothetical;
     }
     if (question) mod = Modality::Hypothetical;
@@ -484,7 +501,7 @@ void EventCoder::code(Sentence& s) const {
       if (seen.empty() && speaker_countries.size() >= 2)
         for (int a : speakers)
           for (int b : speakers)
-            if (s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
+            if (distinct_parties(c, a, b)) cands.push_back({a, b, code, &t, mod});
       continue;
     }
 
@@ -516,7 +533,7 @@ void EventCoder::code(Sentence& s) const {
           const auto group = coordinated(c, first);
           for (int a : group)
             for (int b : group)
-              if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
+              if (distinct_parties(c, a, b)) cands.push_back({a, b, code, &t, mod});
           continue;
         }
       }
@@ -609,7 +626,7 @@ void EventCoder::code(Sentence& s) const {
       if (sources.size() >= 2 && (p.mutual || cooperative)) {
         for (int a : sources)
           for (int b : sources)
-            if (a != b && s.mentions[a].country != s.mentions[b].country) cands.push_back({a, b, code, &t, mod});
+            if (distinct_parties(c, a, b)) cands.push_back({a, b, code, &t, mod});
         continue;
       }
       for (int a : sources) cands.push_back({a, -1, code, &t, mod});
@@ -618,9 +635,7 @@ void EventCoder::code(Sentence& s) const {
     for (int a : sources)
       for (int b : targets) {
         // within one country only between distinct roles ("COLGOV -> COLREB")
-        if (s.mentions[a].country == s.mentions[b].country &&
-            (s.mentions[a].role.empty() || s.mentions[b].role.empty() || s.mentions[a].role == s.mentions[b].role))
-          continue;
+        if (!distinct_parties(c, a, b)) continue;
         cands.push_back({a, b, code, &t, mod});
         if (p.mutual) cands.push_back({b, a, code, &t, mod});
       }
