@@ -161,6 +161,14 @@ TEST(EventCoder, AnInfinitiveAfterACausingVerbHappened) {
   EXPECT_TRUE(has(events("Germany wants to expel Russian diplomats.", true), "DEU>RUS:16!hyp"));
 }
 
+TEST(EventCoder, ADescriptionStandingForBothActsOnEachOther) {
+  const V v = events("Russia and the United States held talks. The two countries have expelled diplomats.");
+  EXPECT_TRUE(has(v, "RUS>USA:16"));
+  EXPECT_TRUE(has(v, "USA>RUS:16"));
+  // named partners in an attack do not attack each other
+  EXPECT_FALSE(has(events("The United States and Britain launched strikes."), "USA>GBR:19"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -622,8 +622,13 @@ void EventCoder::code(Sentence& s) const {
     if (targets.empty()) {
       // "Iran and Saudi Arabia agreed ...": cooperation by coordinated actors is mutual;
       // conflict only when the pattern says so ("India and Pakistan clashed").
+      // A description standing for both ("the two countries expelled diplomats") acts on
+      // each other whatever the act.
       const bool cooperative = p.code < "09";
-      if (sources.size() >= 2 && (p.mutual || cooperative)) {
+      const bool one_description = std::all_of(sources.begin(), sources.end(), [&](int m) {
+        return s.mentions[m].first == s.mentions[source].first && s.mentions[m].last == s.mentions[source].last;
+      });
+      if (sources.size() >= 2 && (p.mutual || cooperative || one_description)) {
         for (int a : sources)
           for (int b : sources)
             if (distinct_parties(c, a, b)) cands.push_back({a, b, code, &t, mod});
