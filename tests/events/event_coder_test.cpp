@@ -169,6 +169,24 @@ TEST(EventCoder, ADescriptionStandingForBothActsOnEachOther) {
   EXPECT_FALSE(has(events("The United States and Britain launched strikes."), "USA>GBR:19"));
 }
 
+TEST(EventCoder, ADefiniteActOfForceReferringBackHasItsActors) {
+  const V v = events("An Israeli air strike killed members of a Palestinian family. The strike occurred after midnight.");
+  EXPECT_EQ(std::count(v.begin(), v.end(), "ISR>PSE:19"), 2);
+  // only a subject tells of the act again; a demand referred to reports nothing new
+  EXPECT_EQ(events("Russia attacked Ukraine. After the attack, the market closed.").size(), 1u);
+  EXPECT_EQ(events("The UN demanded that Iran stop. The demand is interference.").size(),
+            events("The UN demanded that Iran stop.").size());
+}
+
+TEST(EventCoder, ARelativeClausesMembersAreListedAfterInclude) {
+  const V v = events("The UN Security Council held a meeting on Syria. "
+                     "Countries that took part in the meeting included China, France and Germany.");
+  EXPECT_TRUE(has(v, "CHN>IGOUNO:04"));
+  EXPECT_TRUE(has(v, "FRA>IGOUNO:04"));
+  EXPECT_TRUE(has(v, "DEU>IGOUNO:04"));
+  EXPECT_FALSE(has(v, "CHN>FRA:04"));  // fellow participants are not each other's targets
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

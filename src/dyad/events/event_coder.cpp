@@ -15,6 +15,7 @@ const std::unordered_set<std::string> kDeterminers = {"the", "a", "an", "its", "
                                                       "'s", "this", "that", "these", "those", "our", "any"};
 const std::unordered_set<std::string> kLocative = {"in", "at", "near", "from", "inside", "across", "outside",
                                                     "throughout", "around", "within", "into", "over"};
+const std::unordered_set<std::string> kTopical = {"on", "about", "over", "regarding", "concerning"};
 const std::unordered_set<std::string> kBe = {"was", "were", "been", "being", "is", "are", "be", "got", "get"};
 const std::unordered_set<std::string> kNegators = {"not", "n't", "never", "no", "without", "nor"};
 const std::unordered_set<std::string> kNegatingVerbs = {"refused", "refuse", "refuses", "declined", "decline",
@@ -257,6 +258,100 @@ int place_of_force(const Context& c, uint32_t from, int source) {
   return -1;
 }
 
+// An event noun that refers back to one reported before: definite ("the strike", "this
+// attack") and the subject of its clause ("the strike occurred"). "After the attack"
+// only dates something else.
+bool is_definite_subject(const Context& c, uint32_t noun) {
+  const std::string& rel = c.s.tokens[noun].deprel;
+  if (!c.parsed || (rel != "nsubj" && rel != "nsubj:pass")) return false;
+  for (uint32_t ch : c.children[noun])
+    if (c.s.tokens[ch].deprel == "det") return c.low[ch] == "the" || c.low[ch] == "this" || c.low[ch] == "that";
+  return false;
+}
+
+// "Countries that took part in the meeting included China, France and ...": the actors
+// a relative clause's noun stands for are those listed after "include".
+int listed_members(const Context& c, uint32_t verb, uint32_t after) {
+  if (!rel_is(c.s.tokens[verb], "acl")) return -1;
+  const int subj = child_with(c, verb, "nsubj");
+  if (subj < 0 || !(c.low[subj] == "that" || c.low[subj] == "who" || c.low[subj] == "which")) return -1;
+  for (uint32_t k = after + 1; k < c.low.size(); ++k) {
+    if (is_clause_break(c.low[k])) break;
+    if (c.s.tokens[k].lemma != "include" || c.s.tokens[k].upos != "VERB") continue;
+    for (uint32_t j = k + 1; j < c.low.size() && j <= k + 3; ++j)
+      if (c.mention_at[j] >= 0) return c.mention_at[j];
+    return -1;
+  }
+  return -1;
+}
+
+// How many sentences back an event noun may refer; and how far back the article may
+// have said who an event (the meeting it is about) was with.
+constexpr size_t kRecallWindow = 5;
+constexpr size_t kTopicWindow = 12;
+
+EventMemory::Party party_of(const Sentence& s, int m) {
+  const Mention& mm = s.mentions[static_cast<size_t>(m)];
+  std::string text;
+  for (uint32_t k = mm.first; k <= mm.last && k < s.tokens.size(); ++k) {
+    if (!text.empty()) text += ' ';
+    text += s.tokens[k].form;
+  }
+  return {mm.code, mm.country, mm.role, mm.resolved_from.empty() ? text : mm.resolved_from};
+}
+
+// The most recent event noun of the article that `noun` may refer to: the same noun,
+// or for acts of force any of them ("the conflict between Israel and Hamas" ... "the war").
+const EventMemory::Entry* recall(const EventMemory& memory, const std::string& noun, const std::string& root,
+                                 bool with_source) {
+  for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
+    if (memory.sentences - it->sentence > kRecallWindow) break;
+    const bool force = is_force_root(root) && is_force_root(it->root);
+    if ((it->noun == noun || force) && (!with_source || it->source)) return &*it;
+  }
+  return nullptr;
+}
+
+// Who a remembered event noun was chiefly with ("the meeting" -> the UN committee
+// that held it): the party named with the noun in the most recent sentences, other
+// than `besides`; ties go to the most recent.
+std::optional<EventMemory::Party> chief_party(const EventMemory& memory, const std::string& noun,
+                                              const std::string& besides) {
+  std::map<std::string, std::set<size_t>> sentences;  // country -> sentences it was named in
+  std::optional<EventMemory::Party> best;
+  size_t best_count = 0;
+  for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
+    if (memory.sentences - it->sentence > kTopicWindow) break;
+    if (it->noun != noun) continue;
+    for (const auto& party : {it->source, it->target}) {
+      if (!party || party->country == besides) continue;
+      auto& seen = sentences[party->country];
+      seen.insert(it->sentence);
+      if (seen.size() > best_count) {
+        best = party;
+        best_count = seen.size();
+      }
+    }
+  }
+  return best;
+}
+
+// A mention of a remembered actor, on the words that refer to it here.
+int add_implicit_mention(Sentence& s, uint32_t first, uint32_t last, const EventMemory::Party& party) {
+  Mention m;
+  m.first = first;
+  m.last = last;
+  m.head = last;
+  m.code = party.code;
+  m.country = party.country;
+  m.role = party.role;
+  m.entry = "event anaphora";
+  m.resolved_from = party.text;
+  m.is_pronoun = true;
+  s.mentions.push_back(std::move(m));
+  return static_cast<int>(s.mentions.size()) - 1;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -292,9 +387,12 @@ bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& 
 
 }  // namespace
 
-void EventCoder::code(Sentence& s) const {
+void EventCoder::code(Sentence& s, EventMemory& memory) const {
   s.events.clear();
-  if (s.boilerplate || s.mentions.empty()) return;
+  if (s.boilerplate || (s.mentions.empty() && memory.entries.empty())) {
+    ++memory.sentences;
+    return;
+  }
   Context c{s, {}, std::vector<int>(s.tokens.size(), -1), false, {}};
   const size_t n = s.tokens.size();
   c.low.reserve(n);
@@ -331,7 +429,9 @@ void EventCoder::code(Sentence& s) const {
     for (const auto& lemma : lex_->lemmas_of(s.tokens[i], c.low[i])) {
       for (uint32_t pi : lex_->patterns_with_trigger(lemma)) {
         const EventPattern& p = lex_->pattern(pi);
-        const bool after_det = i > 0 && kDeterminers.count(c.low[i - 1]);
+        // "countries that took part": a relative "that" is no determiner
+        const bool after_det = i > 0 && kDeterminers.count(c.low[i - 1]) &&
+                               !(c.low[i - 1] == "that" && s.tokens[i - 1].upos == "PRON");
         if (!p.noun && after_det) continue;  // "the attack" is a noun
         // with a tagger: verb patterns on verbs only ("a territorial dispute" is no dispute)
         if (!p.noun && !s.tokens[i].upos.empty() && s.tokens[i].upos != "VERB") continue;
@@ -391,6 +491,17 @@ void EventCoder::code(Sentence& s) const {
     bool statement = false;  // from a speech verb: target = what the content is about
   };
   std::vector<Candidate> cands;
+  // Event nouns that refer back ("the strike occurred"): coded from the memory below.
+  struct Anaphor {
+    const Trigger* trig;
+    std::string code;
+    Modality mod;
+    uint32_t first, last;  // "the strike"
+    int target;            // a mention, when the sentence names it ("targeted the home of a family")
+  };
+  std::vector<Anaphor> anaphors;
+  // Event nouns with a participant but no actor ("the meeting of the UN Security Council").
+  std::vector<std::pair<std::string, int>> sightings;
   for (const auto& t : triggers) {
     const EventPattern& p = lex_->pattern(t.pattern);
     const uint32_t i = t.first;
@@ -540,6 +651,7 @@ void EventCoder::code(Sentence& s) const {
       if (target < 0 && !p.notarget) {
         for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 3; ++k) {
           const std::string& w = c.low[k];
+          if (kTopical.count(w) && p.code.compare(0, 2, "04") == 0) break;  // "a meeting on Syria"
           if (w == "on" || w == "against" || w == "of" || w == "with" || w == "to" || w == "between") {
             const int m = first_right(k + 1, 3, true);
             if (m >= 0 && m != source) target = m;
@@ -563,7 +675,17 @@ void EventCoder::code(Sentence& s) const {
         }
         if (target == source) target = -1;
       }
-      if (source < 0) continue;
+      if (source < 0) {
+        // only acts of force are told on by their noun ("the strike targeted the home");
+        // "the demand is interference" or "the ceasefire takes effect" reports nothing new
+        if (is_force_root(code) && is_definite_subject(c, t.first)) {
+          const int det = child_with(c, t.first, "det");
+          anaphors.push_back({&t, code, mod, det >= 0 ? static_cast<uint32_t>(det) : t.first, t.first, target});
+        } else if (target >= 0) {
+          sightings.emplace_back(p.elements[0].lemma, target);
+        }
+        continue;
+      }
     } else if (passive) {
       // in the passive the slot after the verb holds the agent ("attacked by Russia")
       if (target >= 0 && s.mentions[target].first > 0 && c.low[s.mentions[target].first - 1] == "by") target = -1;
@@ -585,6 +707,7 @@ void EventCoder::code(Sentence& s) const {
     } else {
       if (source < 0 && c.parsed) {
         source = dep_subject(c, i);
+        if (source < 0) source = listed_members(c, i, t.last);
         // the parse names a subject that is no actor ("The deal was struck"): no event
         if (source < 0 && child_with(c, i, "nsubj") >= 0) continue;
       }
@@ -594,6 +717,10 @@ void EventCoder::code(Sentence& s) const {
         const int m = c.parsed ? dep_object(c, i) : first_right(t.last + 1, 8, false);
         if (m >= 0) target = m;
         else if (c.parsed) target = first_right(t.last + 1, 4, true);
+        // "held a meeting on Syria": what a meeting is about is no participant
+        if (target >= 0 && p.code.compare(0, 2, "04") == 0 && s.mentions[target].first > 0 &&
+            kTopical.count(c.low[s.mentions[target].first - 1]))
+          target = -1;
       }
     }
     if (target == source) target = -1;
@@ -617,6 +744,12 @@ void EventCoder::code(Sentence& s) const {
     }
     // "American and British fighter jets hit sites": partners in the act are not its target
     if (target >= 0 && std::find(sources.begin(), sources.end(), target) != sources.end()) target = -1;
+    // "took part in the meeting": whoever the article said the meeting was with
+    if (target < 0 && !p.noun && !p.notarget && p.elements.size() > 1) {
+      const std::string noun = event_noun(p);
+      if (const auto party = noun.empty() ? std::nullopt : chief_party(memory, noun, s.mentions[source].country))
+        target = add_implicit_mention(s, t.last, t.last, *party);
+    }
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
@@ -644,6 +777,18 @@ void EventCoder::code(Sentence& s) const {
         cands.push_back({a, b, code, &t, mod});
         if (p.mutual) cands.push_back({b, a, code, &t, mod});
       }
+  }
+
+  // "The strike targeted the home ...": the event noun's actors are those of the act
+  // it refers back to, shown on its own words.
+  for (const Anaphor& a : anaphors) {
+    const EventPattern& p = lex_->pattern(a.trig->pattern);
+    const auto* e = recall(memory, p.elements[0].lemma, a.code.substr(0, 2), true);
+    if (!e) continue;
+    const int src = add_implicit_mention(s, a.first, a.last, *e->source);
+    int tgt = a.target;
+    if (tgt < 0 && e->target) tgt = add_implicit_mention(s, a.first, a.last, *e->target);
+    cands.push_back({src, tgt, a.code, a.trig, a.mod});
   }
 
   // A statement whose content reports acts of other actors is about those actors
@@ -737,6 +882,33 @@ void EventCoder::code(Sentence& s) const {
         return true;
     return false;
   });
+
+  // 4. What this sentence adds to the article's memory of event nouns.
+  for (const Event& e : s.events) {
+    if (e.modality != Modality::Asserted || e.source < 0) continue;
+    const auto trig = std::find_if(triggers.begin(), triggers.end(),
+                                   [&](const Trigger& t) { return t.first == e.trigger_first; });
+    if (trig == triggers.end()) continue;
+    std::string noun = event_noun(lex_->pattern(trig->pattern));
+    if (noun.empty()) continue;
+    memory.entries.push_back({std::move(noun), e.code.substr(0, 2), party_of(s, e.source),
+                              e.target >= 0 ? std::optional(party_of(s, e.target)) : std::nullopt, memory.sentences});
+  }
+  for (const auto& [noun, m] : sightings)
+    memory.entries.push_back({noun, "", std::nullopt, party_of(s, m), memory.sentences});
+  ++memory.sentences;
+}
+
+std::string EventCoder::event_noun(const EventPattern& p) const {
+  if (p.noun) return p.elements[0].lemma;
+  for (size_t e = p.elements.size(); e-- > 1;) {
+    const auto& el = p.elements[e];
+    if (el.kind != PatternElement::Kind::Word) continue;
+    for (uint32_t pi : lex_->patterns_with_trigger(el.lemma))
+      if (lex_->pattern(pi).noun) return el.lemma;
+    return {};
+  }
+  return {};
 }
 
 }  // namespace dyad

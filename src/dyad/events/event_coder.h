@@ -6,17 +6,47 @@
 // hypotheticals are handled here. One event per (source, target, root) per sentence.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "dyad/core/document.h"
 #include "dyad/events/verb_lexicon.h"
 
 namespace dyad {
 
+// The event nouns an article has used so far and who took part, so that a later
+// definite one refers back: "an Israeli air strike killed ..." then "the strike
+// occurred after midnight" (ISR -> PSE again), "the meeting of the UN Security Council"
+// then "countries that took part in the meeting" (-> IGOUNO).
+struct EventMemory {
+  struct Party {
+    std::string code, country, role, text;
+  };
+  struct Entry {
+    std::string noun;  // lemma of the event noun ("strike", "meeting")
+    std::string root;  // CAMEO root of its events ("19")
+    std::optional<Party> source, target;
+    size_t sentence = 0;
+  };
+  std::vector<Entry> entries;  // most recent last
+  size_t sentences = 0;        // sentences coded so far
+};
+
 class EventCoder {
  public:
   explicit EventCoder(const VerbLexicon* lexicon) : lex_(lexicon) {}
-  void code(Sentence& sentence) const;
+  // A sentence on its own, with nothing before it.
+  void code(Sentence& sentence) const {
+    EventMemory fresh;
+    code(sentence, fresh);
+  }
+  // A sentence of an article whose earlier sentences `memory` has seen; adds this one.
+  void code(Sentence& sentence, EventMemory& memory) const;
 
  private:
+  // The event noun a pattern names ("strike"; "meeting" in "take part in meeting"), or "".
+  std::string event_noun(const EventPattern& p) const;
   const VerbLexicon* lex_;
 };
 

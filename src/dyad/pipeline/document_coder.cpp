@@ -53,6 +53,7 @@ void DocumentCoder::code(Document& doc, Clock::time_point deadline) const {
   doc.sentences = r_->splitter->split(doc.text);
   lap(0);
   Coreference coref;
+  EventMemory event_memory;
   const bool tracing = std::getenv("DYAD_TRACE") != nullptr;
   const bool timed = deadline != Clock::time_point::max();
   syntax::SyntaxTimes syntax_times;
@@ -70,7 +71,7 @@ void DocumentCoder::code(Document& doc, Clock::time_point deadline) const {
     if (times_) t = Clock::now();
     r_->recognizer->recognize(doc.text, s, doc.date, coref);  // always: coreference needs every actor
     lap(4);
-    if (codable) r_->coder->code(s);
+    if (codable) r_->coder->code(s, event_memory);
     lap(5);
     if (tracing) trace(doc, s);
   }
