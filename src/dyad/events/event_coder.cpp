@@ -261,12 +261,16 @@ int place_of_force(const Context& c, uint32_t from, int source) {
 // An event noun that refers back to one reported before: definite ("the strike", "this
 // attack") and the subject of its clause ("the strike occurred"). "After the attack"
 // only dates something else.
+int definite_determiner(const Context& c, uint32_t noun) {
+  for (uint32_t ch : c.children[noun])
+    if (c.s.tokens[ch].deprel == "det")
+      return c.low[ch] == "the" || c.low[ch] == "this" || c.low[ch] == "that" ? static_cast<int>(ch) : -1;
+  return -1;
+}
+
 bool is_definite_subject(const Context& c, uint32_t noun) {
   const std::string& rel = c.s.tokens[noun].deprel;
-  if (!c.parsed || (rel != "nsubj" && rel != "nsubj:pass")) return false;
-  for (uint32_t ch : c.children[noun])
-    if (c.s.tokens[ch].deprel == "det") return c.low[ch] == "the" || c.low[ch] == "this" || c.low[ch] == "that";
-  return false;
+  return c.parsed && (rel == "nsubj" || rel == "nsubj:pass") && definite_determiner(c, noun) >= 0;
 }
 
 // "Countries that took part in the meeting included China, France and ...": the actors
@@ -416,6 +420,25 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     if (std::isalpha(ch)) (std::isupper(ch) ? upper : lower)++;
   }
   const bool case_reliable = lower > 0 && upper < lower * 3;
+
+  // Definite event nouns that refer back to an act the article reported: "the strike",
+  // "condemned the attack".
+  std::vector<const EventMemory::Entry*> remembered(n, nullptr);
+  if (c.parsed && !memory.entries.empty())
+    for (uint32_t k = 0; k < n; ++k) {
+      if (s.tokens[k].upos != "NOUN" || definite_determiner(c, k) < 0) continue;
+      const std::string root = noun_root(s.tokens[k].lemma);
+      if (!root.empty()) remembered[k] = recall(memory, s.tokens[k].lemma, root, true);
+    }
+  // A mention of the actor a remembered act was by (or, when that is `besides`, was on).
+  auto refer_back = [&](uint32_t k, const std::string& besides) {
+    const EventMemory::Entry* e = remembered[k];
+    if (!e) return -1;
+    const auto& party = e->source->country != besides ? e->source : e->target;
+    if (!party || party->country == besides) return -1;
+    const int det = definite_determiner(c, k);
+    return add_implicit_mention(s, det >= 0 ? static_cast<uint32_t>(det) : k, k, *party);
+  };
 
   // 1. Triggers: the most specific pattern at each token.
   std::vector<Trigger> triggers;
@@ -607,6 +630,16 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         for (int sp : speakers)
           cands.push_back({sp, m, code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
       }
+      // "said the strike occurred": a remembered act in the content is about its actor
+      for (uint32_t k = 0; k < n; ++k) {
+        if (!remembered[k] || speaker_countries.count(remembered[k]->source->country) ||
+            seen.count(remembered[k]->source->country))
+          continue;
+        const int m = refer_back(k, "");
+        seen.insert(s.mentions[m].country);
+        for (int sp : speakers)
+          cands.push_back({sp, m, code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
+      }
       // "both sides acknowledged ...", "the two countries released a statement": joint
       // statements with nobody else in them are about each other
       if (seen.empty() && speaker_countries.size() >= 2)
@@ -682,7 +715,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
           const int det = child_with(c, t.first, "det");
           anaphors.push_back({&t, code, mod, det >= 0 ? static_cast<uint32_t>(det) : t.first, t.first, target});
         } else if (target >= 0) {
-          sightings.emplace_back(p.elements[0].lemma, target);
+          sightings.emplace_back(event_noun(p), target);
         }
         continue;
       }
@@ -744,6 +777,11 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     }
     // "American and British fighter jets hit sites": partners in the act are not its target
     if (target >= 0 && std::find(sources.begin(), sources.end(), target) != sources.end()) target = -1;
+    // "condemned the attack": the act's actor is the target
+    if (target < 0 && !p.noun && !p.notarget && c.parsed) {
+      const int obj = child_with(c, i, "obj");
+      if (obj >= 0) target = refer_back(static_cast<uint32_t>(obj), s.mentions[source].country);
+    }
     // "took part in the meeting": whoever the article said the meeting was with
     if (target < 0 && !p.noun && !p.notarget && p.elements.size() > 1) {
       const std::string noun = event_noun(p);
@@ -783,7 +821,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
   // it refers back to, shown on its own words.
   for (const Anaphor& a : anaphors) {
     const EventPattern& p = lex_->pattern(a.trig->pattern);
-    const auto* e = recall(memory, p.elements[0].lemma, a.code.substr(0, 2), true);
+    const auto* e = recall(memory, event_noun(p), a.code.substr(0, 2), true);
     if (!e) continue;
     const int src = add_implicit_mention(s, a.first, a.last, *e->source);
     int tgt = a.target;
@@ -899,16 +937,20 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
   ++memory.sentences;
 }
 
-std::string EventCoder::event_noun(const EventPattern& p) const {
-  if (p.noun) return p.elements[0].lemma;
-  for (size_t e = p.elements.size(); e-- > 1;) {
-    const auto& el = p.elements[e];
-    if (el.kind != PatternElement::Kind::Word) continue;
-    for (uint32_t pi : lex_->patterns_with_trigger(el.lemma))
-      if (lex_->pattern(pi).noun) return el.lemma;
-    return {};
-  }
+std::string EventCoder::noun_root(const std::string& lemma) const {
+  for (uint32_t pi : lex_->patterns_with_trigger(lemma))
+    if (lex_->pattern(pi).noun) return lex_->pattern(pi).code.substr(0, 2);
   return {};
+}
+
+std::string EventCoder::event_noun(const EventPattern& p) const {
+  // the last word that names events on its own: "air strike" -> strike, "take part in
+  // meeting" -> meeting, "meeting with $" -> meeting
+  for (size_t e = p.elements.size(); e-- > 0;) {
+    const auto& el = p.elements[e];
+    if (el.kind == PatternElement::Kind::Word && (e > 0 || p.noun) && !noun_root(el.lemma).empty()) return el.lemma;
+  }
+  return p.noun ? p.elements[0].lemma : std::string();
 }
 
 }  // namespace dyad

@@ -47,6 +47,8 @@ class EventCoder {
  private:
   // The event noun a pattern names ("strike"; "meeting" in "take part in meeting"), or "".
   std::string event_noun(const EventPattern& p) const;
+  // The root of the events a noun names on its own ("strike" -> "19"), or "".
+  std::string noun_root(const std::string& lemma) const;
   const VerbLexicon* lex_;
 };
 
