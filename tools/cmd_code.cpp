@@ -1,8 +1,10 @@
 // dyad code / eval / dict: the event coder's commands.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -63,7 +65,8 @@ int cmd_code(const std::vector<std::string>& args) {
       ->capture_default_str();
   std::string report_path;
   app.add_option("--unknown-actors", o.unknown_actors_path,
-                 "write capitalised names no dictionary covers (name, count, first doc_id), to grow data/actors");
+                 "write the names no actor dictionary covers (name, count, first doc_id, PER/ORG/LOC, example "
+                 "sentence; found by the named-entity recognizer, models/ner.bin), to grow data/actors");
   app.add_option("--report", report_path, "write a JSON report (counts, failures with line and reason)");
   app.add_option("--data", data_dir, "knowledge folder");
   app.add_option("--models", models_dir, "model folder");
@@ -83,6 +86,22 @@ int cmd_code(const std::vector<std::string>& args) {
   } catch (const std::exception& e) {
     std::cerr << "dyad code: cannot load: " << e.what() << "\n";
     return 2;
+  }
+  // The recognizer is loaded only for --unknown-actors: it would add to every run's start-up.
+  std::optional<ner::EntityRecognizer> entity_recognizer;
+  if (!o.unknown_actors_path.empty()) {
+    const std::string ner_path = models_dir + "/" + ner::kNerModelFile;
+    if (std::filesystem::exists(ner_path)) {
+      try {
+        entity_recognizer = ner::EntityRecognizer::load(ner_path);
+      } catch (const std::exception& e) {
+        std::cerr << "dyad code: cannot load: " << e.what() << "\n";
+        return 2;
+      }
+      o.ner = &*entity_recognizer;
+    } else {
+      std::cerr << "dyad code: warning: no " << ner_path << "; --unknown-actors lists capitalised words instead\n";
+    }
   }
   std::ofstream file;
   if (output != "-") {

@@ -59,6 +59,26 @@ TEST(ActorRecognizer, AcronymsOnlyInCapitals) {
 
 TEST(ActorRecognizer, UnknownNameWithTitleTakesRoleAndCountry) {
   EXPECT_EQ(codes("Iranian Foreign Minister Abbas Araghchi arrived."), V{"IRNGOV"});
+  // Made-up names, so that no people.tsv entry can be what codes them.
+  EXPECT_EQ(codes("Iranian Foreign Minister Zandor Kwelliban arrived."), V{"IRNGOV"});
+  EXPECT_EQ(codes("Swedish Defence Minister Marta Velquist criticized Russia."), (V{"SWEGOV", "RUS"}));
+}
+
+TEST(ActorRecognizer, TitleUnknownNameOfCountryTakesRoleAndCountry) {
+  EXPECT_EQ(codes("Foreign Minister Zandor Kwelliban of Iran met Qatari officials."), (V{"IRNGOV", "QATGOV"}));
+  EXPECT_EQ(codes("Defence Minister Marta Velquist of Sweden criticized Russia."), (V{"SWEGOV", "RUS"}));
+  EXPECT_EQ(codes("Foreign Minister Zandor Kwelliban from Iran arrived."), V{"IRNGOV"});
+  // The name heads the mention; the surname alone is coded later in the article.
+  const Resources& r = test::resources();
+  const std::string text = "Foreign Minister Zandor Kwelliban of Iran arrived.";
+  Sentence s;
+  s.tokens = r.tokenizer->tokenize(text);
+  Coreference coref;
+  r.recognizer->recognize(text, s, "2025-06-01", coref);
+  ASSERT_EQ(s.mentions.size(), 1u);
+  EXPECT_EQ(s.tokens[s.mentions[0].head].form, "Kwelliban");
+  EXPECT_EQ(codes("Kwelliban said the talks went well.", "2025-06-01", &coref), V{"IRNGOV"});
+  EXPECT_EQ(codes("The foreign minister of Iran arrived."), V{"IRNGOV"});  // no name: as before
 }
 
 TEST(ActorRecognizer, PeopleByDate) {

@@ -184,7 +184,7 @@ TEST(Cli, ReportAndUnknownActorsFiles) {
   EXPECT_EQ(j["articles_coded"].get<int>() + j["articles_failed"].get<int>(), 2);
   ASSERT_EQ(j["failures"].size(), 1u);
   EXPECT_EQ(j["failures"][0]["line"], 2);
-  EXPECT_NE(us.str().find("Zorbat Quillan\t1\ta"), std::string::npos) << us.str();
+  EXPECT_NE(us.str().find("Zorbat Quillan\t1\ta\tPER\tIran said Zorbat Quillan met Iraq.\n"), std::string::npos) << us.str();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "dyad/actors/actor_recognizer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <cctype>
 #include <unordered_set>
@@ -187,6 +188,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.entry = a.where;
     std::string country, role;
     Shape shape;
+    uint32_t name_head = UINT32_MAX;  // a person's name inside the mention heads it
     if (a.type == ActorType::Role) {
       role = a.code;
       // role of/for/at [the] COUNTRY-ish
@@ -209,6 +211,23 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
             for (size_t u = r + 1; u <= last_r; ++u) used[u] = true;
             shape.role_first = true;
             if (role.size() == 3) shape.noun_role = role;
+          }
+        }
+      }
+      // A title, a name no dictionary knows, then the country: "Foreign Minister Abbas
+      // Araghchi of Iran" -> IRNGOV, headed by the name; later "Araghchi" alone is coded too.
+      if (country.empty() && role.size() == 3 && r + 1 < raw.size() && is_country_like(raw[r + 1].type)) {
+        const uint32_t name_end = extend_name(a.last);
+        uint32_t k = name_end + 1;
+        if (name_end > a.last && raw[r + 1].first > name_end && k < n && (low[k] == "of" || low[k] == "from")) {
+          ++k;
+          if (k < n && low[k] == "the") ++k;
+          if (raw[r + 1].first == k) {
+            country = actor_country(raw[r + 1].code);
+            m.last = raw[r + 1].last;
+            used[r + 1] = true;
+            name_head = name_end;
+            coref.names[low[name_end]] = country + role;
           }
         }
       }
@@ -298,7 +317,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     } else {  // person
       m.code = a.code;
     }
-    m.head = m.last;
+    m.head = name_head != UINT32_MAX ? name_head : m.last;
     m.capital = a.type == ActorType::Capital && m.first == a.first && m.last == a.last;
     m.country = actor_country(m.code);
     m.role = actor_role(m.code);

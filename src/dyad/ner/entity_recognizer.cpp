@@ -10,7 +10,8 @@ namespace dyad::ner {
 
 namespace {
 
-constexpr uint32_t kSectionConfig = 2;       // u32 feature set, u32 classes, u8 use_pos, f32 O penalty
+constexpr uint32_t kSectionConfig = 2;  // u32 feature set, u32 classes, u8 use_pos, f32 O penalty,
+                                        // f32 bias per entity type (kNumEntityTypes)
 constexpr uint32_t kSectionWeights = 3;      // LinearModel
 constexpr uint32_t kSectionTransitions = 4;  // f32 vector
 constexpr uint32_t kSectionGazetteer = 5;
@@ -79,21 +80,35 @@ EntityRecognizer::EntityRecognizer(syntax::LinearModel model, std::vector<float>
     throw std::invalid_argument("EntityRecognizer: wrong number of transition weights");
 }
 
-std::vector<uint8_t> EntityRecognizer::classes(const Sentence& s) const {
+void EntityRecognizer::emission_scores(const Sentence& s, std::vector<float>& out) const {
   const size_t n = s.tokens.size();
-  std::vector<uint8_t> out;
-  if (n == 0) return out;
+  out.assign(n * kNumClasses, 0.0f);
+  if (n == 0) return;
   NerSentenceAtoms atoms;
   ner_atoms(s, gazetteer_, use_pos_, atoms);
-  std::vector<float> scores(n * kNumClasses);
   std::vector<uint64_t> feats;
   for (size_t i = 0; i < n; ++i) {
     feats.clear();
     ner_features(atoms, static_cast<int>(i), feats);
-    model_.score(feats.data(), feats.size(), &scores[i * kNumClasses]);
-    scores[i * kNumClasses] -= outside_penalty_;
+    model_.score(feats.data(), feats.size(), &out[i * kNumClasses]);
+  }
+}
+
+void EntityRecognizer::decode(std::vector<float>& scores, std::vector<uint8_t>& out) const {
+  const size_t n = scores.size() / kNumClasses;
+  for (size_t i = 0; i < n; ++i) {
+    float* row = &scores[i * kNumClasses];
+    row[0] -= outside_penalty_;
+    for (int c = 1; c < kNumClasses; ++c) row[c] += type_bias_[(c - 1) / 4];
   }
   viterbi_classes(scores.data(), n, transitions_.data(), out);
+}
+
+std::vector<uint8_t> EntityRecognizer::classes(const Sentence& s) const {
+  std::vector<float> scores;
+  emission_scores(s, scores);
+  std::vector<uint8_t> out;
+  decode(scores, out);
   return out;
 }
 
@@ -114,6 +129,7 @@ void EntityRecognizer::save(const std::string& path, const std::string& provenan
   c.u32(kNumClasses);
   c.u8(use_pos_ ? 1 : 0);
   c.f32(outside_penalty_);
+  for (float b : type_bias_) c.f32(b);
   mw.add_section(kSectionConfig, c.take());
   syntax::ByteWriter m;
   model_.save(m);
@@ -163,6 +179,10 @@ EntityRecognizer EntityRecognizer::load(const std::string& path) {
   r.use_pos_ = c.u8() != 0;
   r.outside_penalty_ = c.f32();
   if (!std::isfinite(r.outside_penalty_)) c.fail("bad outside penalty");
+  for (float& b : r.type_bias_) {
+    b = c.f32();
+    if (!std::isfinite(b)) c.fail("bad entity type bias");
+  }
   syntax::ByteReader m = mr.section(kSectionWeights);
   r.model_ = syntax::LinearModel::load(m);
   if (r.model_.num_classes() != kNumClasses) m.fail("weights do not match the classes");

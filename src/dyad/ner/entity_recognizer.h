@@ -50,12 +50,21 @@ class EntityRecognizer {
   std::vector<EntitySpan> recognize(const Sentence& s) const;
   // One BILOU class per token (OTH included); see entity_types.h.
   std::vector<uint8_t> classes(const Sentence& s) const;
+  // The two halves of classes(): the model's class scores (n x kNumClasses, before the
+  // biases below), then Viterbi over them with the biases applied. The trainer scores
+  // its dev sentences once and decodes them with many biases.
+  void emission_scores(const Sentence& s, std::vector<float>& out) const;
+  void decode(std::vector<float>& scores, std::vector<uint8_t>& out) const;
 
   bool uses_pos() const { return use_pos_; }
   // Subtracted from every token's O score before decoding: > 0 trades precision for recall
   // (chosen on dev by the trainer).
   float outside_penalty() const { return outside_penalty_; }
   void set_outside_penalty(float p) { outside_penalty_ = p; }
+  // Added to the B/I/L/U scores of one type (chosen on dev by the trainer): the
+  // perceptron misses some types more than others (ORG recall is the lowest).
+  float type_bias(EntityType t) const { return type_bias_[static_cast<int>(t)]; }
+  void set_type_bias(EntityType t, float b) { type_bias_[static_cast<int>(t)] = b; }
   const syntax::LinearModel& model() const { return model_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
@@ -65,6 +74,7 @@ class EntityRecognizer {
   Gazetteer gazetteer_;
   bool use_pos_ = false;
   float outside_penalty_ = 0.0f;
+  float type_bias_[kNumEntityTypes] = {};
 };
 
 }  // namespace dyad::ner

@@ -23,7 +23,7 @@ struct NerTrainOptions {
   bool use_pos = false;      // sentences must then carry Token::xpos (the project's tagger);
                              // off: with tags from a tagger trained on the same EWT
                              // sentences, dev F1 drops by about 1.4
-  bool tune_outside_penalty = true;  // pick the O-score penalty with the best dev F1
+  bool tune_outside_penalty = true;  // pick the O penalty and the type biases with the best dev F1
   std::ostream* log = nullptr;
 };
 

@@ -31,10 +31,11 @@ enum class GazType : uint8_t {
   Site = 12,       // data/geo/regions.tsv seas, regions, sites
   WordLower = 13,    // a lower-case word of the English word list (Debian wamerican)
   WordCapital = 14,  // a capitalised word of that list (mostly names: "Aaron", "Florida")
+  OrgCue = 15,       // data/ner/org_cues.tsv: words that end or open organisation names ("Inc", "Ministry")
 };
-inline constexpr int kNumGazTypes = 15;
+inline constexpr int kNumGazTypes = 16;
 
-// Per token: bit (4 * type + position) (15 types x 4 bits fit in 64) for every entry covering it, position 0 = single
+// Per token: bit (4 * type + position) (16 types x 4 bits fill 64) for every entry covering it, position 0 = single
 // token entry, 1 = first, 2 = inside, 3 = last token of a longer entry.
 using GazMask = uint64_t;
 inline constexpr int kGazMaxLength = 12;  // longer entries are ignored

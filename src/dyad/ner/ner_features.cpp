@@ -19,6 +19,7 @@ enum Template : uint64_t {
   kPos, kPosPrev, kPosNext, kPosShape, kPosBigram,
   kGaz, kGazPrev, kGazNext, kFirstShape, kCaseShape, kLowerPrevShape, kShapeLowerNext,
   kFormPrevCap, kFormNextCap, kGazShape,
+  kShapePrev2, kShapeNext2, kSuffixPrev, kSuffixNext,
 };
 
 constexpr uint64_t kBoundary = 0x5bd1e9955bd1e995ULL;
@@ -158,6 +159,12 @@ void ner_features(const NerSentenceAtoms& atoms, int i, std::vector<uint64_t>& o
   out.push_back(feat(kShapeLowerNext, c.short_shape, n1.lower));
   if (p1.capitalized) out.push_back(feat(kFormPrevCap, p1.form));
   if (n1.capitalized) out.push_back(feat(kFormNextCap, n1.form));
+  // Shapes two words away and the last three letters of the neighbours: "Xx Xx of Xx"
+  // and "-ed"/"-ing" verbs beside a name (docs/NER.md: dev F1).
+  out.push_back(feat(kShapePrev2, p2.short_shape));
+  out.push_back(feat(kShapeNext2, n2.short_shape));
+  if (i >= 1) out.push_back(feat(kSuffixPrev, p1.suffix[2]));
+  if (i + 1 < n) out.push_back(feat(kSuffixNext, n1.suffix[2]));
 }
 
 }  // namespace dyad::ner

@@ -11,7 +11,8 @@
 
 namespace dyad::ner {
 
-inline constexpr uint32_t kNerFeatureSet = 1;
+// 2: ORG cue list (GazType::OrgCue), shapes of i-2/i+2, neighbours' 3-letter suffixes.
+inline constexpr uint32_t kNerFeatureSet = 2;
 
 // Hashes describing one token, computed once per sentence.
 struct NerWord {

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +12,7 @@
 #include <thread>
 
 #include "dyad/pipeline/document_coder.h"
+#include "dyad/pipeline/unknown_names.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,36 +55,6 @@ std::string RunReport::to_json() const {
 
 namespace {
 
-// Runs of capitalised words that no dictionary entry covered ("Nebiyu Tedla",
-// "Global Initiative Against Transnational Organized Crime"): candidates for the
-// actor dictionary, counted over the run for --unknown-actors.
-void collect_unknown_names(const Document& doc, std::map<std::string, std::pair<size_t, std::string>>& names) {
-  for (const auto& s : doc.sentences) {
-    if (s.boilerplate) continue;
-    std::vector<bool> covered(s.tokens.size(), false);
-    for (const auto& m : s.mentions)
-      for (uint32_t k = m.first; k <= m.last && k < covered.size(); ++k) covered[k] = true;
-    auto capital = [&](size_t k) {
-      const std::string& f = s.tokens[k].form;
-      return !covered[k] && f.size() > 1 && std::isupper(static_cast<unsigned char>(f[0])) &&
-             std::any_of(f.begin() + 1, f.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
-    };
-    for (size_t k = 1; k < s.tokens.size();) {  // skip the sentence's first word
-      if (!capital(k)) { ++k; continue; }
-      size_t e = k;
-      while (e + 1 < s.tokens.size() && (capital(e + 1) || ((s.tokens[e + 1].form == "of" || s.tokens[e + 1].form == "al") &&
-                                                             e + 2 < s.tokens.size() && capital(e + 2))))
-        ++e;
-      if (e > k) {
-        const std::string name = doc.text.substr(s.tokens[k].span.begin, s.tokens[e].span.end - s.tokens[k].span.begin);
-        auto& slot = names[name];
-        if (slot.first++ == 0) slot.second = doc.id;
-      }
-      k = e + 1;
-    }
-  }
-}
-
 // The store is one more sink beside the writer: the same events, one transaction per
 // article. A database error stops storing (the output file is still written).
 void store_article(EventStore& store, const Codebook& codebook, const WriterOptions& options, const Document& doc,
@@ -114,7 +83,9 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   const size_t batch_size = 64 * threads;
   std::vector<ArticleRecord> batch;
   batch.reserve(batch_size);
-  std::map<std::string, std::pair<size_t, std::string>> unknown;
+  std::unique_ptr<UnknownNameCollector> unknown;
+  if (!o.unknown_actors_path.empty()) unknown = std::make_unique<UnknownNameCollector>(&r.actors, o.ner);
+  std::vector<std::vector<UnknownName>> unknown_found;  // per article of the batch
 
   auto where = [](const ArticleRecord& rec) {
     std::string w = rec.source;
@@ -140,9 +111,12 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   };
   auto flush = [&] {
     std::atomic<size_t> next{0};
+    unknown_found.assign(unknown ? batch.size() : 0, {});
     auto work = [&] {
-      for (size_t k; (k = next.fetch_add(1)) < batch.size();)
+      for (size_t k; (k = next.fetch_add(1)) < batch.size();) {
         if (batch[k].ok()) code_one(batch[k]);
+        if (unknown && batch[k].ok()) unknown_found[k] = unknown->find(batch[k].doc);
+      }
     };
     if (threads == 1 || batch.size() < 2) {
       work();
@@ -151,14 +125,15 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
       for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
       for (auto& th : pool) th.join();
     }
-    for (auto& rec : batch) {
+    for (size_t k = 0; k < batch.size(); ++k) {
+      ArticleRecord& rec = batch[k];
       if (!rec.ok()) {  // failed while being coded
         ++report.articles_failed;
         report.failures.push_back({rec.source, rec.line, rec.doc.id, rec.error});
         log << "dyad: error: " << where(rec) << ": " << rec.error << " (article skipped)\n";
         continue;
       }
-      if (!o.unknown_actors_path.empty()) collect_unknown_names(rec.doc, unknown);
+      if (unknown) unknown->add(rec.doc.id, unknown_found[k]);
       ++report.articles_coded;
       report.sentences += rec.doc.sentences.size();
       for (const auto& s : rec.doc.sentences) report.tokens += s.tokens.size();
@@ -208,12 +183,9 @@ RunReport run_coding(const Resources& r, const RunOptions& o, std::ostream& out,
   }
   flush();
   if (o.progress) log << "\n";
-  if (!o.unknown_actors_path.empty()) {
-    std::vector<std::pair<std::string, std::pair<size_t, std::string>>> rows(unknown.begin(), unknown.end());
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  if (unknown) {
     std::ofstream f(o.unknown_actors_path);
-    f << "# name\tcount\tfirst_doc_id\n";
-    for (const auto& [name, v] : rows) f << name << '\t' << v.first << '\t' << v.second << '\n';
+    unknown->write(f);
     if (!f) log << "dyad: error: cannot write " << o.unknown_actors_path << "\n";
   }
   out.flush();

@@ -10,6 +10,7 @@
 
 #include "dyad/io/article_reader.h"
 #include "dyad/io/event_writer.h"
+#include "dyad/ner/entity_recognizer.h"
 #include "dyad/pipeline/resources.h"
 #include "dyad/store/event_store.h"
 
@@ -23,6 +24,7 @@ struct RunOptions {
   WriterOptions writer;
   bool progress = false;            // progress line on stderr
   std::string unknown_actors_path;  // --unknown-actors: names the dictionaries lack
+  const ner::EntityRecognizer* ner = nullptr;  // finds those names; null: capitalised runs
   EventStore* store = nullptr;      // --db: also store each article's events (replacing earlier ones)
   double article_timeout = 10;      // --article-timeout: seconds per article, 0 = no limit
 };

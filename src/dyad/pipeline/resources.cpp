@@ -1,5 +1,7 @@
 #include "dyad/pipeline/resources.h"
 
+#include "dyad/ner/org_cues.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -69,6 +71,7 @@ std::vector<std::string> check_data(const std::string& data_dir) {
   guard([&] {
     for (auto& p : EventContext::check(data_dir, tokenizer)) problems.push_back(p);
   });
+  guard([&] { ner::read_org_cues(data_dir + "/" + ner::kOrgCuesFile); });
   return problems;
 }
 
