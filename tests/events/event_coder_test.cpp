@@ -187,6 +187,14 @@ TEST(EventCoder, ARelativeClausesMembersAreListedAfterInclude) {
   EXPECT_FALSE(has(v, "CHN>FRA:04"));  // fellow participants are not each other's targets
 }
 
+TEST(EventCoder, ARememberedActIsWhatAStatementOrAnObjectIsAbout) {
+  const std::string before = "An Israeli missile strike hit the consulate in Damascus. ";
+  EXPECT_TRUE(has(events(before + "The Syrian foreign minister condemned the attack."), "SYR>ISR:11"));
+  EXPECT_TRUE(has(events(before + "A Syrian official said the strike killed two guards."), "SYR>ISR:01"));
+  // without an act to refer to, the same words have no target
+  EXPECT_FALSE(has(events("The Syrian foreign minister condemned the attack."), "SYR>ISR:11"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";
