@@ -529,8 +529,13 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     const EventPattern& p = lex_->pattern(t.pattern);
     const uint32_t i = t.first;
     Modality mod = Modality::Asserted;
-    // negation and modality in the few words before the trigger
-    const uint32_t window = i >= 5 ? i - 5 : 0;
+    // negation and modality in the few words before the trigger; a noun's own are in
+    // its phrase ("no attacks"): "will not tolerate Houthi attacks" does not deny them
+    uint32_t window = i >= 5 ? i - 5 : 0;
+    if (p.noun && c.parsed) {
+      window = i;
+      while (window > 0 && i - window < 5 && is_nominal_modifier(s.tokens[window - 1], c.low[window - 1])) --window;
+    }
     for (uint32_t k = window; k < i; ++k) {
       if (is_clause_break(c.low[k]) || c.low[k] == ",") { mod = Modality::Asserted; continue; }
       if (kNegators.count(c.low[k]) || kNegatingVerbs.count(c.low[k])) mod = Modality::Negated;
