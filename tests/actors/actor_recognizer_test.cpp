@@ -46,6 +46,11 @@ TEST(ActorRecognizer, ACountrysNamedGroupIsTheGroup) {
   EXPECT_EQ(codes("Lebanese Hezbollah fired rockets."), V{"LBNREB"});
 }
 
+TEST(ActorRecognizer, ACountrysUnAmbassadorIsItsDiplomat) {
+  EXPECT_EQ(codes("Russia's UN ambassador said so."), V{"RUSGOV"});
+  EXPECT_EQ(codes("The Russian ambassador to the UN said so."), V{"RUSGOV"});
+}
+
 TEST(ActorRecognizer, CountriesCapitalsAndOrganisations) {
   EXPECT_EQ(codes("Beijing and the Kremlin responded."), (V{"CHNGOV", "RUSGOV"}));
   EXPECT_EQ(codes("The United Nations and NATO met."), (V{"IGOUNO", "IGONAT"}));

@@ -138,6 +138,31 @@ TEST(EventCoder, StatementAboutNoOtherActorIsNoEvent) {
   EXPECT_TRUE(events("Russia said the weather was cold.").empty());
 }
 
+TEST(EventCoder, ASpeakerOpeningASecondClauseSpeaksAboutWhatFollows) {
+  const V v = events("Washington said Moscow backed the plan, but China's ambassador said he was unaware of it.");
+  EXPECT_TRUE(has(v, "USA>RUS:01"));
+  EXPECT_FALSE(has(v, "CHN>USA:01"));
+  EXPECT_FALSE(has(v, "CHN>RUS:01"));
+  // an attribution after the content still speaks about it
+  EXPECT_TRUE(has(events("Ukraine was preparing an offensive, Russian officials said."), "RUS>UKR:01"));
+}
+
+TEST(EventCoder, AParticipleAfterItsNounIsAReducedPassive) {
+  // the soldiers are the victims, not the killers; no agent, no event
+  EXPECT_TRUE(events("There were 10 Russian soldiers killed in Ukraine today.").empty());
+  EXPECT_TRUE(has(events("Five Russian soldiers killed by Ukrainian drones were buried on Monday."), "UKR>RUS:18"));
+}
+
+TEST(EventCoder, AnAdjectivalParticipleIsAState) {
+  EXPECT_TRUE(events("UN troops moved to the Israeli-occupied sector of the Golan.").empty());
+}
+
+TEST(EventCoder, PlacesWithACompassWordAreLocations) {
+  EXPECT_TRUE(events("Russia said the weather was cold in eastern Ukraine.").empty());
+  EXPECT_TRUE(has(events("Russian forces shelled villages in eastern Ukraine."), "RUS>UKR:19"));
+  EXPECT_TRUE(has(events("US forces struck a target southwest of Baghdad."), "USA>IRQ:19"));
+}
+
 TEST(EventCoder, NewsOutletsThatReportAreNotSources) {
   for (const auto& e : events("Iranian state media said Israel was responsible.")) EXPECT_NE(e.substr(0, 4), "IRN>");
 }

@@ -150,6 +150,22 @@ bool dep_passive(const Context& c, uint32_t v) {
   return false;
 }
 
+// A past participle modifying a noun ("soldiers killed in Ukraine", "a member jailed a
+// year ago") is a reduced passive: the noun is the patient, the agent comes with "by".
+bool reduced_passive(const Context& c, uint32_t v) {
+  const Token& t = c.s.tokens[v];
+  // right after its noun, with no object ("rebels engaged peacekeepers" is a main verb the
+  // parser took for a participle) and no auxiliary ("had targeted" is a perfect)
+  if (t.deprel != "acl" || t.xpos != "VBN" || t.head < 0 || static_cast<uint32_t>(t.head) + 1 != v) return false;
+  // and only an actor noun makes it one ("Russian soldiers killed", not "victims killed" or
+  // a misparsed "on Thursday fired")
+  if (c.s.tokens[static_cast<size_t>(t.head)].head < 0 || mention_in_phrase(c, static_cast<uint32_t>(t.head)) < 0)
+    return false;
+  if (child_with(c, v, "aux") >= 0 || child_with(c, v, "obj") >= 0) return false;
+  static const std::unordered_set<std::string> kHave = {"have", "has", "had", "having"};
+  return !kHave.count(c.low[v - 1]) && !kBe.count(c.low[v - 1]);
+}
+
 // Mentions coordinated with mention m ("the US and Britain", "Russia, Iran and Hezbollah"),
 // including m itself and mentions sharing m's span ("the two countries").
 std::vector<int> coordinated(const Context& c, int m) {
@@ -210,11 +226,22 @@ bool is_bare_possessive(const Context& c, int m) {
   return w == "his" || w == "her" || w == "its" || w == "their";
 }
 
-bool preceded_by_locative(const Context& c, const Mention& m) {
+// The locative preposition before a mention ("in Moscow", "in eastern Ukraine",
+// "southwest of Baghdad"), or -1.
+int locative_before(const Context& c, const Mention& m) {
+  static const std::unordered_set<std::string> kCompass = {
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+      "southwestern"};
   uint32_t k = m.first;
-  while (k > 0 && (c.low[k - 1] == "the")) --k;
-  return k > 0 && kLocative.count(c.low[k - 1]) > 0;
+  while (k > 0 && (c.low[k - 1] == "the" || kCompass.count(c.low[k - 1]))) --k;
+  if (k > 0 && kLocative.count(c.low[k - 1])) return static_cast<int>(k - 1);
+  // "southwest of Baghdad", "north of Kyiv"
+  if (k > 1 && c.low[k - 1] == "of" && kCompass.count(c.low[k - 2])) return static_cast<int>(k - 1);
+  return -1;
 }
+
+bool preceded_by_locative(const Context& c, const Mention& m) { return locative_before(c, m) >= 0; }
 
 // Is the verb at v preceded by a noun phrase that holds no actor ("after protesters
 // invaded")? That noun is its subject, whatever the parse says, and no actor further
@@ -251,7 +278,8 @@ int place_of_force(const Context& c, uint32_t from, int source) {
     const int m = c.mention_at[k];
     if (m < 0) continue;
     const Mention& mm = ms[m];
-    if (!preceded_by_locative(c, mm) || c.low[mm.first - 1] == "from") { k = mm.last; continue; }
+    const int prep = locative_before(c, mm);
+    if (prep < 0 || c.low[static_cast<uint32_t>(prep)] == "from") { k = mm.last; continue; }
     if (source >= 0 && ms[source].country == mm.country) return -1;
     return m;
   }
@@ -458,6 +486,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         if (!p.noun && after_det) continue;  // "the attack" is a noun
         // with a tagger: verb patterns on verbs only ("a territorial dispute" is no dispute)
         if (!p.noun && !s.tokens[i].upos.empty() && s.tokens[i].upos != "VERB") continue;
+        // a participle used as an adjective is a state ("the Israeli-occupied sector",
+        // "a government-held area"), not an act
+        if (!p.noun && c.parsed && rel_is(s.tokens[i], "amod") && i > 0 && c.low[i - 1] == "-") continue;
         if (p.noun && !is_noun_form(s.tokens[i], c.low[i], lemma)) continue;  // "attacked" is a verb
         Trigger t{i, i, pi, -1, -1, p.words() * 10};
         uint32_t pos = i + 1;
@@ -561,7 +592,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     // passive: "was attacked by X"
     bool passive = false;
     if (c.parsed) {
-      passive = !p.noun && dep_passive(c, i);
+      passive = !p.noun && (dep_passive(c, i) || reduced_passive(c, i));
     } else if (!p.noun && i >= 1) {
       uint32_t k = i - 1;
       if (k > 0 && (c.low[k].size() > 2 && c.low[k].substr(c.low[k].size() - 2) == "ly")) --k;
@@ -625,9 +656,20 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       const auto speakers = coordinated(c, source);
       std::set<std::string> speaker_countries;
       for (int sp : speakers) speaker_countries.insert(s.mentions[sp].country);
+      // "X said ..., but Y said he was unaware": a speaker opening a second clause speaks
+      // about what follows, not about the actors of the clause before
+      uint32_t content_from = 0;
+      if (s.mentions[source].last < t.first) {
+        uint32_t k = s.mentions[source].first;
+        while (k > 0 && kDeterminers.count(c.low[k - 1])) --k;
+        static const std::unordered_set<std::string> kClauseJoin = {"and", "but", "while", "whereas", ";"};
+        if (k > 0 && kClauseJoin.count(c.low[k - 1]))
+          for (int sp : speakers) content_from = std::max(content_from, s.mentions[sp].first);
+      }
       std::set<std::string> seen;
       for (int m = 0; m < static_cast<int>(s.mentions.size()); ++m) {
         const Mention& mm = s.mentions[m];
+        if (mm.last < content_from) continue;
         if (speaker_countries.count(mm.country)) continue;
         if (mm.role == "MED" || (mm.first >= t.first && mm.last <= t.last)) continue;
         if (preceded_by_locative(c, mm) || is_bare_possessive(c, m)) continue;  // "in Moscow", "its"
@@ -726,12 +768,17 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       }
     } else if (passive) {
       // in the passive the slot after the verb holds the agent ("attacked by Russia")
-      if (target >= 0 && s.mentions[target].first > 0 && c.low[s.mentions[target].first - 1] == "by") target = -1;
+      if (target >= 0 && s.mentions[target].first > 0) {
+        uint32_t k = s.mentions[target].first - 1;
+        while (k > 0 && kDeterminers.count(c.low[k])) --k;  // "killed by the Malaysia Airlines crash"
+        if (c.low[k] == "by") target = -1;
+      }
       if (c.parsed) {
         source = dep_oblique(c, i, "by");
         if (target < 0 && !p.notarget) {
           const int subj = child_with(c, i, "nsubj:pass");
           if (subj >= 0) target = mention_in_phrase(c, static_cast<uint32_t>(subj));
+          else if (reduced_passive(c, i)) target = mention_in_phrase(c, static_cast<uint32_t>(s.tokens[i].head));
         }
       } else {
         for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 6; ++k)
