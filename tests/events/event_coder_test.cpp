@@ -220,6 +220,16 @@ TEST(EventCoder, ARememberedActIsWhatAStatementOrAnObjectIsAbout) {
   EXPECT_FALSE(has(events("The Syrian foreign minister condemned the attack."), "SYR>ISR:11"));
 }
 
+TEST(EventCoder, ACooperativeActInACertainFutureIsAnIntent) {
+  EXPECT_TRUE(has(events("Iran will release the British sailors next week."), "IRN>GBR:03"));
+  EXPECT_TRUE(has(events("Medinsky said Russia would release the Ukrainian prisoners."), "RUS>UKR:03"));
+  // refusing it is a rejection; a rejection needs someone rejected
+  EXPECT_TRUE(has(events("The Kremlin said Putin would not meet Zelensky."), "RUS>UKR:12"));
+  // a condition keeps it hypothetical; conflict in the future is coded as the act
+  EXPECT_TRUE(has(events("Iran will release the British sailors if London apologises.", true), "IRN>GBR:08!hyp"));
+  EXPECT_TRUE(has(events("China will impose tariffs on the United States."), "CHN>USA:16"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

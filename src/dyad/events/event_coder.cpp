@@ -384,6 +384,16 @@ int add_implicit_mention(Sentence& s, uint32_t first, uint32_t last, const Event
   return static_cast<int>(s.mentions.size()) - 1;
 }
 
+// Is the clause of token v reported speech ("said the swap would take place")? One of
+// its governors is a speech verb.
+bool reported_speech(const Context& c, uint32_t v, const VerbLexicon& lex) {
+  int k = c.s.tokens[v].head;
+  for (int depth = 0; k >= 0 && depth < 4; ++depth, k = c.s.tokens[static_cast<size_t>(k)].head)
+    for (uint32_t pi : lex.patterns_with_trigger(c.s.tokens[static_cast<size_t>(k)].lemma))
+      if (lex.pattern(pi).say) return true;
+  return false;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -581,12 +591,35 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       if (!realised) mod = Modality::Hypothetical;
     }
     if (question) mod = Modality::Hypothetical;
-    // A meeting announced for the future is the intent to meet ("will visit Beijing
-    // next month": 036), not a meeting that happened.
+    // A cooperative act in a certain future -- "will visit Beijing", or "would" reported
+    // after a speech verb ("Medinsky said the swap would take place") -- is the intent the
+    // sentence reports (036, 0353); refusing it ("said Putin would not attend") is a
+    // rejection (125). Acts of conflict have no such codes and stay as they are.
     std::string code = p.code;
-    if (!p.noun && mod == Modality::Asserted && p.code.compare(0, 2, "04") == 0) {
-      for (uint32_t k = i; k-- > window && !is_clause_break(c.low[k]) && c.low[k] != ",";)
-        if (c.low[k] == "will" || c.low[k] == "shall" || c.low[k] == "'ll") code = "036";
+    bool refusal = false;  // a rejection needs someone rejected: "he would not negotiate" alone is none
+    if (!p.noun && future_ && !question) {
+      bool will = false, would = false, other_modal = false, negated = false;
+      for (uint32_t k = window; k < i; ++k) {
+        const std::string& w = c.low[k];
+        if (is_clause_break(w) || w == ",") will = would = other_modal = negated = false;
+        else if (w == "will" || w == "shall" || w == "'ll") will = true;
+        else if (w == "would") would = true;
+        else if (kModals.count(w)) other_modal = true;
+        else if (w == "not" || w == "n't" || w == "never") negated = true;
+      }
+      // "will release the sailors if London apologises": a condition after it
+      bool conditional = false;
+      for (uint32_t k = t.last + 1; k < n && !is_clause_break(c.low[k]); ++k)
+        conditional = conditional || c.low[k] == "if" || c.low[k] == "unless";
+      if (conditional && (will || would)) mod = Modality::Hypothetical;
+      if (!other_modal && !conditional && (will || (would && c.parsed && reported_speech(c, i, *lex_)))) {
+        const std::string changed = negated ? future_->refusal_of(p.code) : future_->intent_of(p.code);
+        if (!changed.empty()) {
+          code = changed;
+          mod = Modality::Asserted;
+          refusal = negated;
+        }
+      }
     }
 
     // passive: "was attacked by X"
@@ -857,7 +890,8 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
             if (distinct_parties(c, a, b)) cands.push_back({a, b, code, &t, mod});
         continue;
       }
-      for (int a : sources) cands.push_back({a, -1, code, &t, mod});
+      if (!refusal)
+        for (int a : sources) cands.push_back({a, -1, code, &t, mod});
       continue;
     }
     for (int a : sources)

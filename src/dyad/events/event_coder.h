@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dyad/core/document.h"
+#include "dyad/events/future_codes.h"
 #include "dyad/events/verb_lexicon.h"
 
 namespace dyad {
@@ -35,7 +36,9 @@ struct EventMemory {
 
 class EventCoder {
  public:
-  explicit EventCoder(const VerbLexicon* lexicon) : lex_(lexicon) {}
+  // future: how acts in a certain future are coded; none = as hypothetical acts.
+  explicit EventCoder(const VerbLexicon* lexicon, const FutureCodes* future = nullptr)
+      : lex_(lexicon), future_(future) {}
   // A sentence on its own, with nothing before it.
   void code(Sentence& sentence) const {
     EventMemory fresh;
@@ -50,6 +53,7 @@ class EventCoder {
   // The root of the events a noun names on its own ("strike" -> "19"), or "".
   std::string noun_root(const std::string& lemma) const;
   const VerbLexicon* lex_;
+  const FutureCodes* future_;
 };
 
 }  // namespace dyad

@@ -9,6 +9,7 @@
 #include "dyad/context/event_context.h"
 #include "dyad/events/codebook.h"
 #include "dyad/events/event_coder.h"
+#include "dyad/events/future_codes.h"
 #include "dyad/events/verb_lexicon.h"
 #include "dyad/text/abbreviations.h"
 #include "dyad/text/sentence_splitter.h"
@@ -32,6 +33,7 @@ struct Resources {
   std::unique_ptr<ActorRecognizer> recognizer;
   Codebook codebook;
   VerbLexicon lexicon;
+  FutureCodes future_codes;
   std::unique_ptr<EventCoder> coder;
   std::shared_ptr<const syntax::Analyzer> analyzer;  // null when no model files are present
   std::unique_ptr<EventContext> context;  // event dates and locations (gazetteer, date words)
