@@ -230,6 +230,11 @@ TEST(EventCoder, ACooperativeActInACertainFutureIsAnIntent) {
   EXPECT_TRUE(has(events("China will impose tariffs on the United States."), "CHN>USA:16"));
 }
 
+TEST(EventCoder, ADemandIsAddressedToWhoeverAnswersIt) {
+  EXPECT_TRUE(has(events("The Taliban rejected the UN's demand to reopen schools."), "IGOUNO>AFG:10"));
+  EXPECT_TRUE(has(events("Iran rejected the American demand for new talks."), "USA>IRN:10"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -772,6 +772,14 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
           }
         }
       }
+      // "the Taliban rejected its demand", "Kyiv welcomed Moscow's offer": an appeal,
+      // offer or demand is addressed to whoever answers it
+      const uint32_t noun_word = s.tokens[t.first].deprel == "obj" ? t.first : t.last;
+      if (target < 0 && !p.notarget && c.parsed && source >= 0 && s.tokens[noun_word].deprel == "obj" &&
+          (code < "04" || code.compare(0, 2, "10") == 0) && code >= "02") {
+        target = dep_subject(c, static_cast<uint32_t>(s.tokens[noun_word].head));
+        if (target >= 0 && !distinct_parties(c, source, target)) target = -1;
+      }
       // "an Israeli missile strike hit the Iranian embassy": the nominal event's target
       // is the object of the verb it is the subject of.
       const uint32_t noun_head = p.elements.back().kind == PatternElement::Kind::Word ? t.last : t.first;
