@@ -235,6 +235,18 @@ TEST(EventCoder, ADemandIsAddressedToWhoeverAnswersIt) {
   EXPECT_TRUE(has(events("Iran rejected the American demand for new talks."), "USA>IRN:10"));
 }
 
+TEST(EventCoder, AnEventNounTakingPlaceIsTheEventReportedBefore) {
+  const V v = events("Russia and Ukraine held talks with each other in Istanbul. The talks were held over two days.");
+  EXPECT_EQ(std::count(v.begin(), v.end(), "RUS>UKR:04"), 2);
+  // taking effect is no new event
+  EXPECT_EQ(events("Colombia and the ELN rebels agreed to a ceasefire. The ceasefire takes effect in August.").size(),
+            events("Colombia and the ELN rebels agreed to a ceasefire.").size());
+}
+
+TEST(EventCoder, FailedAsAnAdjectiveDeniesNothing) {
+  EXPECT_TRUE(has(events("The ELN rebels took part in failed negotiations with the government of Colombia."), "COL>COL:04"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -26,6 +26,10 @@ const std::unordered_set<std::string> kRealisingVerbs = {"continue", "continued"
                                                          "began", "begin", "begins", "started", "start",
                                                          "starts", "moved", "proceeded", "went", "managed",
                                                          "used", "decided"};
+// Verbs that only say an event took place ("the talks were held", "the swap will take
+// place"): a definite event noun as their subject is the event the article reported.
+const std::unordered_set<std::string> kOccurrenceVerbs = {"hold", "take", "occur", "happen", "begin", "start",
+                                                          "resume", "conclude", "end", "proceed"};
 // Lemmas of verbs whose object's infinitive happened: "forced the airport to close".
 const std::unordered_set<std::string> kCausingVerbs = {"cause", "force", "prompt", "lead", "compel", "drive",
                                                        "continue", "begin", "start", "manage"};
@@ -333,13 +337,14 @@ EventMemory::Party party_of(const Sentence& s, int m) {
 }
 
 // The most recent event noun of the article that `noun` may refer to: the same noun,
-// or for acts of force any of them ("the conflict between Israel and Hamas" ... "the war").
+// or for acts of force or meetings any of them ("the conflict between Israel and Hamas"
+// ... "the war"; "the meeting" ... "the talks").
 const EventMemory::Entry* recall(const EventMemory& memory, const std::string& noun, const std::string& root,
                                  bool with_source) {
   for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
     if (memory.sentences - it->sentence > kRecallWindow) break;
-    const bool force = is_force_root(root) && is_force_root(it->root);
-    if ((it->noun == noun || force) && (!with_source || it->source)) return &*it;
+    const bool family = (is_force_root(root) && is_force_root(it->root)) || (root == "04" && it->root == "04");
+    if ((it->noun == noun || family) && (!with_source || it->source)) return &*it;
   }
   return nullptr;
 }
@@ -579,7 +584,10 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     }
     for (uint32_t k = window; k < i; ++k) {
       if (is_clause_break(c.low[k]) || c.low[k] == ",") { mod = Modality::Asserted; continue; }
-      if (kNegators.count(c.low[k]) || kNegatingVerbs.count(c.low[k])) mod = Modality::Negated;
+      // "failed to create a rift" denies it; "failed negotiations" happened
+      const bool negating_verb = kNegatingVerbs.count(c.low[k]) && s.tokens[k].upos != "ADJ" &&
+                                 !(k + 1 < n && s.tokens[k + 1].upos == "NOUN" && s.tokens[k].upos != "");
+      if (kNegators.count(c.low[k]) || negating_verb) mod = Modality::Negated;
       else if (kModals.count(c.low[k]) && mod != Modality::Negated) mod = Modality::Hypothetical;
     }
     if (i >= 1 && c.low[i - 1] == "to" && !p.noun && mod == Modality::Asserted) {
@@ -797,9 +805,17 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         if (target == source) target = -1;
       }
       if (source < 0) {
-        // only acts of force are told on by their noun ("the strike targeted the home");
-        // "the demand is interference" or "the ceasefire takes effect" reports nothing new
-        if (is_force_root(code) && is_definite_subject(c, t.first)) {
+        // only acts of force are told on by their noun ("the strike targeted the home"),
+        // and others as they take place ("the talks were held over four days"); "the
+        // demand is interference" reports nothing new
+        const uint32_t noun = t.first;
+        const int governor = s.tokens[noun].head;
+        bool occurs = governor >= 0 && kOccurrenceVerbs.count(s.tokens[static_cast<size_t>(governor)].lemma);
+        if (occurs && s.tokens[static_cast<size_t>(governor)].lemma == "take") {  // "take place", not "take effect"
+          const int obj = child_with(c, static_cast<uint32_t>(governor), "obj");
+          occurs = obj >= 0 && c.low[static_cast<size_t>(obj)] == "place";
+        }
+        if ((is_force_root(code) || occurs) && is_definite_subject(c, noun)) {
           const int det = child_with(c, t.first, "det");
           anaphors.push_back({&t, code, mod, det >= 0 ? static_cast<uint32_t>(det) : t.first, t.first, target});
         } else if (target >= 0) {
@@ -921,6 +937,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     int tgt = a.target;
     if (tgt < 0 && e->target) tgt = add_implicit_mention(s, a.first, a.last, *e->target);
     cands.push_back({src, tgt, a.code, a.trig, a.mod});
+    if (p.mutual && tgt >= 0) cands.push_back({tgt, src, a.code, a.trig, a.mod});
   }
 
   // A statement whose content reports acts of other actors is about those actors
