@@ -247,6 +247,12 @@ TEST(EventCoder, FailedAsAnAdjectiveDeniesNothing) {
   EXPECT_TRUE(has(events("The ELN rebels took part in failed negotiations with the government of Colombia."), "COL>COL:04"));
 }
 
+TEST(EventCoder, AnAdjectivePredicateCanBeATrigger) {
+  EXPECT_TRUE(has(events("Zelensky said he is open to a face-to-face meeting with Putin."), "UKR>RUS:03"));
+  EXPECT_TRUE(has(events("Russia is ready to negotiate with Ukraine."), "RUS>UKR:03"));
+  EXPECT_TRUE(events("The ready meals reached Kyiv.").empty());
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

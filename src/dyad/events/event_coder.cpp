@@ -419,7 +419,8 @@ bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& 
     const auto& el = p.elements[e];
     if (el.kind != PatternElement::Kind::Word) return false;
     bool ok = false;
-    for (uint32_t j = pos; j < n && j <= pos + kMaxGap; ++j) {
+    for (uint32_t j = pos, hyphens = 0; j < n && j <= pos + kMaxGap + hyphens; ++j) {
+      if (c.low[j] == "-") hyphens += 2;
       if (is_clause_break(c.low[j]) || c.mention_at[j] >= 0) break;
       if (lex.matches(s.tokens[j], c.low[j], el.lemma)) {
         pos = j + 1;
@@ -500,7 +501,8 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
                                !(c.low[i - 1] == "that" && s.tokens[i - 1].upos == "PRON");
         if (!p.noun && after_det) continue;  // "the attack" is a noun
         // with a tagger: verb patterns on verbs only ("a territorial dispute" is no dispute)
-        if (!p.noun && !s.tokens[i].upos.empty() && s.tokens[i].upos != "VERB") continue;
+        // and adjective patterns on adjectives ("is ready to talk")
+        if (!p.noun && !s.tokens[i].upos.empty() && s.tokens[i].upos != (p.adjective ? "ADJ" : "VERB")) continue;
         // a participle used as an adjective is a state ("the Israeli-occupied sector",
         // "a government-held area"), not an act
         if (!p.noun && c.parsed && rel_is(s.tokens[i], "amod") && i > 0 && c.low[i - 1] == "-") continue;
@@ -511,7 +513,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         for (size_t e = 1; e < p.elements.size() && ok; ++e) {
           const auto& el = p.elements[e];
           ok = false;
-          for (uint32_t j = pos; j < n && j <= pos + kMaxGap; ++j) {
+          // a hyphenated word counts as one ("a face-to-face meeting")
+          for (uint32_t j = pos, hyphens = 0; j < n && j <= pos + kMaxGap + hyphens; ++j) {
+            if (c.low[j] == "-") hyphens += 2;
             if (is_clause_break(c.low[j])) break;
             if (el.kind == PatternElement::Kind::Word) {
               // a pattern word may be a role word inside a mention ("expelled the ambassador",

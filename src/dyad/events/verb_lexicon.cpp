@@ -44,6 +44,7 @@ bool parse_pattern(const TsvRow& row, EventPattern& p, std::string& error) {
     else if (opt == "say") p.say = true;
     else if (opt == "notarget") p.notarget = true;
     else if (opt == "passive") p.passive = true;
+    else if (opt == "adj") p.adjective = true;
     else if (opt == "adjacent") p.adjacent = true;
     else {
       error = "unknown option '" + opt + "'";

@@ -22,6 +22,7 @@ struct EventPattern {
   std::string code;
   std::vector<PatternElement> elements;  // elements[0] is the trigger word
   bool noun = false, mutual = false, say = false, notarget = false, passive = false;
+  bool adjective = false;  // an adjective predicate: "Russia is ready to continue the dialogue"
   bool adjacent = false;  // the slot follows the word before it closely ("called Xi", not "called the fall of Assad")
   std::string where;                     // "verbs.tsv:118"
   size_t words() const;                  // number of Word elements (specificity)
