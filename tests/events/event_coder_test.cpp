@@ -253,6 +253,15 @@ TEST(EventCoder, AnAdjectivePredicateCanBeATrigger) {
   EXPECT_TRUE(events("The ready meals reached Kyiv.").empty());
 }
 
+TEST(EventCoder, AMediatorsCounterpartsAreThePartiesItBringsTogether) {
+  const V v = events("The meeting between Guyana and Venezuela followed mediation efforts by the Caribbean Community.");
+  EXPECT_TRUE(has(v, "IGOCRB>GUY:04"));
+  EXPECT_TRUE(has(v, "IGOCRB>VEN:04"));
+  const V w = events("Russia and Ukraine held talks in Istanbul. Turkey's foreign minister, who chaired the talks, said they went well.");
+  EXPECT_TRUE(has(w, "TUR>RUS:04"));
+  EXPECT_TRUE(has(w, "TUR>UKR:04"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

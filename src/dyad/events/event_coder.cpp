@@ -754,11 +754,10 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
           if (!is_nominal_modifier(s.tokens[k], c.low[k])) break;
         }
       }
-      if (source < 0) {  // "attacks by the militia"
+      if (source < 0) {  // "attacks by the militia", "efforts by the regional groupings of CARICOM"
         for (uint32_t k = t.last + 1; k + 1 < n && k <= t.last + 4; ++k)
-          if (c.low[k] == "by" && c.mention_at[k + 1] >= 0) { source = c.mention_at[k + 1]; break; }
-          else if (c.low[k] == "by" && k + 2 < n && c.low[k + 1] == "the" && c.mention_at[k + 2] >= 0) {
-            source = c.mention_at[k + 2];
+          if (c.low[k] == "by") {
+            source = first_right(k + 1, 5, true);
             break;
           }
       }
@@ -891,12 +890,12 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     // "American and British fighter jets hit sites": partners in the act are not its target
     if (target >= 0 && std::find(sources.begin(), sources.end(), target) != sources.end()) target = -1;
     // "condemned the attack": the act's actor is the target
-    if (target < 0 && !p.noun && !p.notarget && c.parsed) {
+    if (target < 0 && !p.noun && !p.notarget && c.parsed && code.compare(0, 3, "045") != 0) {
       const int obj = child_with(c, i, "obj");
       if (obj >= 0) target = refer_back(static_cast<uint32_t>(obj), s.mentions[source].country);
     }
     // "took part in the meeting": whoever the article said the meeting was with
-    if (target < 0 && !p.noun && !p.notarget && p.elements.size() > 1) {
+    if (target < 0 && !p.noun && !p.notarget && p.elements.size() > 1 && code.compare(0, 3, "045") != 0) {
       const std::string noun = event_noun(p);
       if (const auto party = noun.empty() ? std::nullopt : chief_party(memory, noun, s.mentions[source].country))
         target = add_implicit_mention(s, t.last, t.last, *party);
@@ -908,7 +907,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       // conflict only when the pattern says so ("India and Pakistan clashed").
       // A description standing for both ("the two countries expelled diplomats") acts on
       // each other whatever the act.
-      const bool cooperative = p.code < "09";
+      const bool cooperative = p.code < "09" && p.code.compare(0, 3, "045") != 0;  // co-mediators mediate between others
       const bool one_description = std::all_of(sources.begin(), sources.end(), [&](int m) {
         return s.mentions[m].first == s.mentions[source].first && s.mentions[m].last == s.mentions[source].last;
       });
@@ -942,6 +941,34 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     if (tgt < 0 && e->target) tgt = add_implicit_mention(s, a.first, a.last, *e->target);
     cands.push_back({src, tgt, a.code, a.trig, a.mod});
     if (p.mutual && tgt >= 0) cands.push_back({tgt, src, a.code, a.trig, a.mod});
+  }
+
+  // "Fidan, who chairs the talks", "mediation efforts by CARICOM": a mediator's
+  // counterparts are the parties it brings together -- those meeting in the sentence,
+  // else those of the meeting the article reported last.
+  {
+    std::vector<Candidate> added;
+    for (const auto& cd : cands) {
+      if (cd.target >= 0 || cd.code.compare(0, 3, "045") != 0) continue;
+      std::vector<int> parties;
+      for (const auto& other : cands)
+        if (other.code.compare(0, 2, "04") == 0 && other.code.compare(0, 3, "045") != 0 && other.target >= 0 &&
+            distinct_parties(c, cd.source, other.source) &&
+            std::none_of(parties.begin(), parties.end(),
+                         [&](int m) { return s.mentions[m].code == s.mentions[other.source].code; }))
+          parties.push_back(other.source);
+      if (parties.empty())
+        if (const auto* e = recall(memory, "", "04", true); e && e->target)
+          for (const auto& party : {*e->source, *e->target})
+            if (party.country != s.mentions[cd.source].country)
+              parties.push_back(add_implicit_mention(s, cd.trig->first, cd.trig->last, party));
+      const bool mutual = lex_->pattern(cd.trig->pattern).mutual;
+      for (int m : parties) {
+        added.push_back({cd.source, m, cd.code, cd.trig, cd.mod});
+        if (mutual) added.push_back({m, cd.source, cd.code, cd.trig, cd.mod});
+      }
+    }
+    cands.insert(cands.end(), added.begin(), added.end());
   }
 
   // A statement whose content reports acts of other actors is about those actors
