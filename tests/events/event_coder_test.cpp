@@ -262,6 +262,14 @@ TEST(EventCoder, AMediatorsCounterpartsAreThePartiesItBringsTogether) {
   EXPECT_TRUE(has(w, "TUR>UKR:04"));
 }
 
+TEST(EventCoder, AStatementReportingAnActOfForceIsAStatementToo) {
+  const V v = events("The Israeli military said its forces had struck Hamas targets in Gaza.");
+  EXPECT_TRUE(has(v, "ISR>PSE:01"));
+  EXPECT_TRUE(has(v, "ISR>PSE:19"));
+  // a verbal act of the speaker is the statement itself
+  EXPECT_FALSE(has(events("Zelensky said he is open to a meeting with Putin."), "UKR>RUS:01"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -389,6 +389,18 @@ int add_implicit_mention(Sentence& s, uint32_t first, uint32_t last, const Event
   return static_cast<int>(s.mentions.size()) - 1;
 }
 
+// Is token k part of the object of verb v ("announced sweeping retaliatory measures"),
+// rather than of a clause v reports ("said troops exchanged gunfire")?
+bool in_object_of(const Context& c, uint32_t k, uint32_t v) {
+  for (int depth = 0; depth < 6 && k != v; ++depth) {
+    const Token& t = c.s.tokens[k];
+    if (t.head < 0 || rel_is(t, "ccomp") || rel_is(t, "parataxis") || rel_is(t, "advcl") || rel_is(t, "root"))
+      return false;
+    k = static_cast<uint32_t>(t.head);
+  }
+  return k == v;
+}
+
 // Is the clause of token v reported speech ("said the swap would take place")? One of
 // its governors is a speech verb.
 bool reported_speech(const Context& c, uint32_t v, const VerbLexicon& lex) {
@@ -1003,7 +1015,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
   }
 
   // A statement whose speaker does something more specific to the same actor in the
-  // same sentence ("China announced tariffs on the US") is that act, not an 01 as well.
+  // same sentence ("China announced tariffs on the US", "Zelensky said he is open to a
+  // meeting") is that act, not an 01 as well -- unless it reports an act of force in a
+  // clause of its own ("its forces targeted Gaza, the military said": both).
   std::vector<Candidate> kept;
   for (const auto& cd : cands) {
     bool redundant = false;
@@ -1011,7 +1025,8 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       for (const auto& other : cands)
         if (other.code.compare(0, 2, "01") != 0 && other.target >= 0 && other.mod == Modality::Asserted &&
             s.mentions[other.source].country == s.mentions[cd.source].country &&
-            s.mentions[other.target].country == s.mentions[cd.target].country)
+            s.mentions[other.target].country == s.mentions[cd.target].country &&
+            (!c.parsed || !is_force_root(other.code) || in_object_of(c, other.trig->first, cd.trig->first)))
           redundant = true;
     }
     if (!redundant) kept.push_back(cd);
