@@ -270,6 +270,11 @@ TEST(EventCoder, AStatementReportingAnActOfForceIsAStatementToo) {
   EXPECT_FALSE(has(events("Zelensky said he is open to a meeting with Putin."), "UKR>RUS:01"));
 }
 
+TEST(EventCoder, APassivesSubjectCanBeThePatternsObject) {
+  EXPECT_TRUE(has(events("Talks with the ELN rebels were called off by the government of Colombia."), "COL>COL:16"));
+  EXPECT_TRUE(has(events("Sanctions were imposed on Russia by the European Union."), "IGOEU>RUS:16"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

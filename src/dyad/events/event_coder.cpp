@@ -522,8 +522,17 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         Trigger t{i, i, pi, -1, -1, p.words() * 10};
         uint32_t pos = i + 1;
         bool ok = true;
+        // In the passive the pattern's object stands before the verb: "talks with the
+        // ELN were called off" is "call off talk".
+        int passive_object = !p.noun && c.parsed ? child_with(c, i, "nsubj:pass") : -1;
         for (size_t e = 1; e < p.elements.size() && ok; ++e) {
           const auto& el = p.elements[e];
+          if (el.kind == PatternElement::Kind::Word && passive_object >= 0 &&
+              lex_->matches(s.tokens[static_cast<size_t>(passive_object)], c.low[static_cast<size_t>(passive_object)],
+                            el.lemma)) {
+            passive_object = -1;
+            continue;
+          }
           ok = false;
           // a hyphenated word counts as one ("a face-to-face meeting")
           for (uint32_t j = pos, hyphens = 0; j < n && j <= pos + kMaxGap + hyphens; ++j) {
@@ -847,6 +856,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       }
       if (c.parsed) {
         source = dep_oblique(c, i, "by");
+        // "by conservative then-president Ivan Duque", parsed with the adjective as agent
+        for (uint32_t k = t.last + 1; source < 0 && k + 1 < n && k <= t.last + 6; ++k)
+          if (c.low[k] == "by") source = first_right(k + 1, 5, true);
         if (target < 0 && !p.notarget) {
           const int subj = child_with(c, i, "nsubj:pass");
           if (subj >= 0) target = mention_in_phrase(c, static_cast<uint32_t>(subj));
