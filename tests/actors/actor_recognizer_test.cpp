@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "dyad/syntax/analyzer.h"
 #include "test_support.h"
 
 namespace dyad {
@@ -22,6 +23,20 @@ std::vector<std::string> codes(const std::string& text, const std::string& date 
 }
 
 using V = std::vector<std::string>;
+
+// As codes(), after tagging and parsing when the parser model is present.
+std::vector<std::string> parsed_codes(const std::string& text, Coreference* coref = nullptr) {
+  const Resources& r = test::resources();
+  Sentence s;
+  s.tokens = r.tokenizer->tokenize(text);
+  s.span = {0, static_cast<uint32_t>(text.size())};
+  if (r.analyzer) r.analyzer->analyze(s);
+  Coreference local;
+  r.recognizer->recognize(text, s, "2025-06-01", coref ? *coref : local);
+  std::vector<std::string> out;
+  for (const auto& m : s.mentions) out.push_back(m.code);
+  return out;
+}
 
 TEST(ActorRecognizer, CountryWordsWithRoles) {
   EXPECT_EQ(codes("Russian forces advanced."), V{"RUSMIL"});
@@ -49,6 +64,21 @@ TEST(ActorRecognizer, ACountrysNamedGroupIsTheGroup) {
 TEST(ActorRecognizer, ACountrysUnAmbassadorIsItsDiplomat) {
   EXPECT_EQ(codes("Russia's UN ambassador said so."), V{"RUSGOV"});
   EXPECT_EQ(codes("The Russian ambassador to the UN said so."), V{"RUSGOV"});
+}
+
+TEST(ActorRecognizer, MembersOfANonStateGroupActForTheGroup) {
+  EXPECT_EQ(codes("ELN negotiators arrived."), V{"COLREB"});
+  EXPECT_EQ(codes("Hamas officials said so."), V{"PSEREB"});
+  EXPECT_EQ(codes("Houthi forces fired."), V{"YEMREB"});
+  EXPECT_EQ(codes("UN officials left."), V{"IGOUNOGOV"});  // an IGO keeps the role noun
+}
+
+TEST(ActorRecognizer, ANameFirstSeenWithATitleIsAPersonForHe) {
+  Coreference coref;
+  codes("Foreign Minister Zandor Kwelliban of Iran arrived.", "2025-06-01", &coref);
+  codes("Israeli Prime Minister Benjamin Netanyahu spoke.", "2023-06-01", &coref);
+  codes("Kwelliban was more cautious.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("He declined to comment.", "2025-06-01", &coref), V{"IRNGOV"});
 }
 
 TEST(ActorRecognizer, CountriesCapitalsAndOrganisations) {
@@ -92,6 +122,12 @@ TEST(ActorRecognizer, PeopleByDate) {
   EXPECT_EQ(codes("Xi Jinping spoke.", "2025-05-01"), V{"CHNGOV"});
 }
 
+TEST(ActorRecognizer, FormerOfficialsHaveNoRole) {
+  EXPECT_EQ(codes("They arrested a former Ecuadorian vice president."), V{"ECU"});
+  EXPECT_EQ(codes("The former foreign minister of Iran spoke."), V{"IRN"});
+  EXPECT_EQ(codes("The Ecuadorian vice president spoke."), V{"ECUGOV"});
+}
+
 TEST(ActorRecognizer, ThenTitleTakesTheRoleAtTheTime) {
   EXPECT_EQ(codes("then-president Joe Biden said", "2026-05-01"), V{"USAGOV"});
   EXPECT_EQ(codes("then President Joe Biden said", "2026-05-01"), V{"USAGOV"});
@@ -107,6 +143,9 @@ TEST(ActorRecognizer, ModifiersAreNotActors) {
 
 TEST(ActorRecognizer, DatelineIsNotAnActor) {
   EXPECT_EQ(codes("MOSCOW (Wire) -- Iran protested."), V{"IRN"});
+  // the hyphens inside a city's name do not end the dateline
+  EXPECT_EQ(codes("PORT-AU-PRINCE, Haiti -- Kenya protested."), V{"KEN"});
+  EXPECT_EQ(codes("PORT-AU-PRINCE, Haiti \u2014 Kenya protested."), V{"KEN"});
 }
 
 TEST(ActorRecognizer, BareDomesticRolesBelongToTheCountryTheStoryIsAbout) {
@@ -132,6 +171,76 @@ TEST(ActorRecognizer, PronounsAcrossSentences) {
 
 TEST(ActorRecognizer, PossessivePronounWithRole) {
   EXPECT_EQ(codes("Iran said Israel attacked its embassy."), (V{"IRN", "ISR", "IRNGOV"}));
+}
+
+TEST(ActorRecognizer, SubjectPronounOfReportedSpeechIsTheSpeaker) {
+  for (auto* f : {+[](const std::string& t) { return codes(t); }, +[](const std::string& t) { return parsed_codes(t); }}) {
+    EXPECT_EQ(f("Israel announced it would free prisoners."), (V{"ISR", "ISR"}));
+    EXPECT_EQ(f("Iran said on Friday that it will retaliate."), (V{"IRN", "IRN"}));
+    EXPECT_EQ(f("The Indian army said that it responded."), (V{"INDMIL", "INDMIL"}));
+    EXPECT_EQ(f("Ethiopia has also said it wants a port."), (V{"ETH", "ETH"}));
+    // a person is "he", not "it"; a state is "it", not "they"
+    EXPECT_EQ(f("Swedish Defence Minister Marta Velquist said it was unclear."), V{"SWEGOV"});
+    EXPECT_EQ(f("The foreign minister of Iran said he would go."), (V{"IRNGOV", "IRNGOV"}));
+    EXPECT_EQ(f("The US claimed that they had attacked Iraq."), (V{"USA", "IRQ"}));
+    // "it" outside reported speech is left alone
+    EXPECT_EQ(f("It is unclear whether Iran will agree."), V{"IRN"});
+  }
+}
+
+TEST(ActorRecognizer, ItGoesOnWithTheLastSentencesSpeaker) {
+  Coreference coref;
+  codes("The Indian army said that Pakistani posts fired first.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("It stated that troops responded.", "2025-06-01", &coref), V{"INDMIL"});
+  EXPECT_EQ(codes("Troops intercepted missiles, it noted.", "2025-06-01", &coref), V{"INDMIL"});
+  // a person spoke: "it" is someone else
+  Coreference other;
+  codes("Iranian Foreign Minister Zandor Kwelliban said so.", "2025-06-01", &other);
+  EXPECT_EQ(codes("It added that talks went well.", "2025-06-01", &other), V{});
+  // only right after the speaker's sentence, and only before a verb of saying
+  codes("The talks went on.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("It said nothing.", "2025-06-01", &coref), V{});
+}
+
+TEST(ActorRecognizer, ADescriptionIsCodedOnceNotAlsoWithTheHomeCountry) {
+  Coreference coref;
+  // the article names the US most often, so a bare "militants" would default to USAREB
+  codes("The US and Britain struck the Houthis.", "2025-06-01", &coref);
+  codes("The US said so.", "2025-06-01", &coref);
+  codes("US officials met.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The militants say the war goes on.", "2025-06-01", &coref), V{"YEMREB"});
+}
+
+TEST(ActorRecognizer, GroupDescriptionsReferToTheLatestArmedGroup) {
+  Coreference coref;
+  codes("Hamas fired rockets at Israel.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The group said the strikes would go on.", "2025-06-01", &coref), V{"PSEREB"});
+  EXPECT_EQ(codes("The Iran-backed militia group fired again.", "2025-06-01", &coref), V{"PSEREB"});
+  EXPECT_EQ(codes("The US struck Houthi targets after attacks by the Iran-aligned group.", "2025-06-01", &coref),
+            (V{"USA", "YEMREB", "YEMREB"}));
+  // not a description: "the group of donors"; nor an armed group long out of sight
+  EXPECT_EQ(codes("The group of donors met.", "2025-06-01", &coref), V{});
+  for (int k = 0; k < 4; ++k) codes("Talks went on.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The group met.", "2025-06-01", &coref), V{});
+}
+
+TEST(ActorRecognizer, ADescriptionPrefersAnAntecedentWithTheSameHeadWord) {
+  Coreference coref;
+  codes("Somalia expelled the Ethiopian ambassador.", "2025-06-01", &coref);
+  codes("Somalia's President Hassan Sheikh Mohamud spoke.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The ambassador left.", "2025-06-01", &coref), V{"ETHGOV"});
+}
+
+TEST(ActorRecognizer, ACountrysUnEnvoyIsItsDiplomat) {
+  EXPECT_EQ(codes("China's UN envoy criticized Japan."), (V{"CHNGOV", "JPN"}));
+  EXPECT_EQ(codes("Chinese UN envoy Zandor Kwelliban said so."), V{"CHNGOV"});
+  EXPECT_EQ(codes("The UN envoy met Iran."), (V{"IGOUNO", "IRN"}));  // no country: the UN's own
+}
+
+TEST(ActorRecognizer, RoleFromModifiedCountry) {
+  EXPECT_EQ(codes("Dissidents from military-ruled Myanmar protested."), V{"MMROPP"});
+  EXPECT_EQ(codes("Refugees from war-torn Syria arrived."), V{"SYRCVL"});
+  EXPECT_EQ(codes("Troops from neighbouring Chad arrived."), V{"TCDMIL"});
 }
 
 }  // namespace

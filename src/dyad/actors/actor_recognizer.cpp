@@ -50,6 +50,48 @@ bool is_modifier_suffix(const std::string& low) {
 }
 
 
+// Verbs of saying and thinking whose complement clause may have the speaker as its
+// pronoun subject ("Israel announced it would free prisoners"). Lemmas; the surface
+// forms are derived below when the sentence has no lemmas.
+bool is_speech_lemma(const std::string& lemma) {
+  static const std::unordered_set<std::string> kSpeech = {
+      "say", "tell", "state", "add", "note", "announce", "declare", "stress", "emphasize", "emphasise",
+      "reiterate", "insist", "assert", "explain", "argue", "confirm", "affirm", "acknowledge", "admit",
+      "indicate", "suggest", "claim", "maintain", "warn", "vow", "pledge", "promise", "threaten",
+      "signal", "hint", "deny", "reply", "respond", "write", "tweet", "report", "believe", "think",
+      "hope", "fear", "expect", "feel", "know", "agree", "decide", "reveal", "disclose", "predict",
+      "repeat", "underline", "underscore", "contend", "complain", "allege", "estimate", "recall",
+      "comment", "observe", "remark", "proclaim", "assure", "concede", "accept", "realize", "realise"};
+  return kSpeech.count(lemma) > 0;
+}
+bool is_speech_verb(const Token& t, const std::string& low) {
+  if (!t.lemma.empty() && t.upos != "NOUN" && t.upos != "PROPN") return is_speech_lemma(t.lemma);
+  static const std::unordered_set<std::string> kIrregular = {"said", "told", "thought", "felt", "knew",
+                                                             "wrote", "written"};
+  if (kIrregular.count(low) || is_speech_lemma(low)) return true;
+  auto strip = [&](size_t k) { return low.size() > k ? low.substr(0, low.size() - k) : std::string(); };
+  if (low.size() > 3 && low.back() == 's' && is_speech_lemma(strip(1))) return true;   // says, warns
+  if (low.size() > 4 && low.compare(low.size() - 2, 2, "ed") == 0 &&
+      (is_speech_lemma(strip(2)) || is_speech_lemma(strip(1))))                     // warned, announced
+    return true;
+  if (low.size() > 4 && low.compare(low.size() - 3, 3, "ied") == 0 && is_speech_lemma(strip(3) + "y"))
+    return true;                                                                    // denied, replied
+  return false;
+}
+
+// Body nouns: a role mention headed by one of these is an institution ("the army said
+// it"), not a person ("the minister said he").
+bool is_body_noun(const std::string& low) {
+  static const std::unordered_set<std::string> kBody = {
+      "ministry", "government", "administration", "army", "military", "navy", "presidency", "office",
+      "council", "parliament", "police", "media", "court", "cabinet", "embassy", "consulate",
+      "regime", "junta", "agency", "service", "committee", "command", "leadership", "delegation",
+      "mission", "force", "forces", "group", "movement", "party", "legislature", "senate", "congress",
+      "assembly", "judiciary", "tribunal", "authority", "authorities", "company", "firm", "bank",
+      "intelligence", "opposition", "broadcaster", "television", "tv", "newspaper", "secretariat"};
+  return kBody.count(low) > 0;
+}
+
 std::string home_country(const Coreference& coref, const std::vector<Mention>& here) {
   std::map<std::string, int> count;
   for (const auto& a : coref.history) count[actor_country(a.code)]++;
@@ -86,7 +128,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     bool caps = true;
     for (char ch : toks[0].form) caps = caps && !(ch >= 'a' && ch <= 'z');
     for (size_t k = 1; caps && k < n && k < 12; ++k)
-      if (toks[k].form == "--" || toks[k].form == "-") { dateline_end = k; break; }
+      // a free-standing dash, not the hyphens of "PORT-AU-PRINCE"
+      if ((toks[k].form == "--" || toks[k].form == "-") && toks[k - 1].space_after) { dateline_end = k; break; }
   }
 
   // 1. Dictionary matches, longest first.
@@ -179,6 +222,21 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       ++last;
     return last;
   };
+  // After "of"/"from": an article and modifiers before the country, up to `country`:
+  // "dissidents from military-ruled Myanmar", "refugees from war-torn Syria", "troops
+  // from neighbouring Chad". Returns `country` when only such words stand between, else k.
+  auto skip_modifiers = [&](uint32_t k, uint32_t country) -> uint32_t {
+    uint32_t j = k;
+    if (j < n && (low[j] == "the" || low[j] == "a" || low[j] == "an")) ++j;
+    if (j >= country) return j;
+    if (country - j > 4) return k;
+    for (uint32_t t = j; t < country; ++t) {
+      if (toks[t].form == "-") continue;
+      if (!is_alpha_word(toks[t].form) || is_stop_word(low[t])) return j;
+      if (case_reliable && starts_upper(toks[t].form)) return j;  // a name of its own
+    }
+    return country;
+  };
   for (size_t r = 0; r < raw.size(); ++r) {
     if (used[r]) continue;
     const RawMatch& a = raw[r];
@@ -191,22 +249,23 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     uint32_t name_head = UINT32_MAX;  // a person's name inside the mention heads it
     if (a.type == ActorType::Role) {
       role = a.code;
-      // role of/for/at [the] COUNTRY-ish
-      if (r + 1 < raw.size() && is_country_like(raw[r + 1].type)) {
+      // role of/for/at [the] COUNTRY-ish; a role word inside a compound modifier before the
+      // country is only a modifier ("dissidents from military-ruled Myanmar")
+      size_t c = r + 1;
+      while (c < raw.size() && raw[c].type == ActorType::Role && raw[c].first > a.last + 1 && raw[c].last + 1 < n &&
+             toks[raw[c].last + 1].form == "-")
+        ++c;
+      if (c < raw.size() && is_country_like(raw[c].type)) {
         uint32_t k = a.last + 1;
         if (k < n && (low[k] == "of" || low[k] == "for" || low[k] == "at" || low[k] == "from")) {
           ++k;
-          if (k < n && low[k] == "the") ++k;
-          if (raw[r + 1].first == k) {
-            country = actor_country(raw[r + 1].code);
-            const std::string inner_role = actor_role(raw[r + 1].code);
+          k = skip_modifiers(k, raw[c].first);
+          if (raw[c].first == k) {
+            country = actor_country(raw[c].code);
             // "a spokesperson for the Chinese Ministry": the inner role wins when it is a body
-            size_t last_r = r + 1;
-            if (r + 2 < raw.size() && raw[r + 2].type == ActorType::Role && gap_ok(raw[r + 1].last, raw[r + 2].first)) {
-              last_r = r + 2;
-            } else if (!inner_role.empty() && role.size() == 3) {
-              // keep the title's role
-            }
+            size_t last_r = c;
+            if (c + 1 < raw.size() && raw[c + 1].type == ActorType::Role && gap_ok(raw[c].last, raw[c + 1].first))
+              last_r = c + 1;
             m.last = raw[last_r].last;
             for (size_t u = r + 1; u <= last_r; ++u) used[u] = true;
             shape.role_first = true;
@@ -221,7 +280,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         uint32_t k = name_end + 1;
         if (name_end > a.last && raw[r + 1].first > name_end && k < n && (low[k] == "of" || low[k] == "from")) {
           ++k;
-          if (k < n && low[k] == "the") ++k;
+          k = skip_modifiers(k, raw[r + 1].first);
           if (raw[r + 1].first == k) {
             country = actor_country(raw[r + 1].code);
             m.last = raw[r + 1].last;
@@ -260,7 +319,32 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
           next < raw.size() && raw[next].type == ActorType::Org && a.type != ActorType::Org &&
           (raw[next].first == a.last + 1 ||
            (raw[next].first == a.last + 2 && (toks[a.last + 1].form == "'s" || toks[a.last + 1].form == "'")));
-      if (possessed_group) {
+      // "China's UN envoy", "Chinese UN envoy Fu Cong": an organisation alias that ends in a
+      // diplomat's title (a GOV role noun) names the country's diplomat at that organisation
+      std::string tail_role;
+      if (possessed_group)
+        for (uint32_t k = raw[next].first + 1; k <= raw[next].last && tail_role.empty(); ++k) {
+          const ActorMatch tm = dict_->longest_match(toks, k);
+          if (tm.length == 0 || k + tm.length - 1 != raw[next].last) continue;
+          for (uint32_t id : *tm.entries)
+            if (dict_->entries()[id].type == ActorType::Role && dict_->entries()[id].code == "GOV") tail_role = "GOV";
+        }
+      if (possessed_group && !tail_role.empty()) {
+        used[next] = true;
+        m.last = raw[next].last;
+        m.entry = raw[next].where;
+        role = tail_role;
+        shape.noun_role = tail_role;
+        if (next + 1 < raw.size() && raw[next + 1].type == ActorType::Person && raw[next + 1].first == m.last + 1) {
+          used[next + 1] = true;  // "Chinese UN envoy Fu Cong"
+          m.last = raw[next + 1].last;
+          m.entry = raw[next + 1].where;
+        } else {
+          const uint32_t title_end = m.last;
+          m.last = extend_name(m.last);
+          if (m.last > title_end + 1) coref.names[low[m.last]] = country + role;  // later "Zhan said"
+        }
+      } else if (possessed_group) {
         used[next] = true;
         m.last = raw[next].last;
         m.entry = raw[next].where;
@@ -269,7 +353,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       } else if (next < raw.size() && raw[next].type == ActorType::Role && gap_ok(a.last, raw[next].first) &&
           a.type != ActorType::Capital) {
         const std::string& rc = raw[next].code;
-        if (rc.size() == 3) role = rc;
+        // "ELN negotiators", "Hamas officials", "Houthi forces": people of a non-state group
+        // (or of a party) act for the group, whatever the role noun says
+        const bool group_member = a.type == ActorType::Org && !actor_role(a.code).empty();
+        if (rc.size() == 3 && !group_member) role = rc;
         if (rc.size() == 3) shape.noun_role = rc;
         m.last = raw[next].last;
         m.entry = raw[next].where;
@@ -317,6 +404,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     } else {  // person
       m.code = a.code;
     }
+    // "a former Ecuadorian vice president", "the former foreign minister of Iran": former
+    // officials are coded without role (CONVENTIONS)
+    if (m.entry.rfind("roles", 0) == 0 && m.code.size() > 3 && m.first > 0 && low[m.first - 1] == "former")
+      m.code = actor_country(m.code);
     m.head = name_head != UINT32_MAX ? name_head : m.last;
     m.capital = a.type == ActorType::Capital && m.first == a.first && m.last == a.last;
     m.country = actor_country(m.code);
@@ -359,6 +450,107 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     return nullptr;
   };
   std::vector<Mention> resolved;
+  auto span_text = [&](const Mention& m) {
+    return std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
+  };
+  auto mention_at = [&](size_t k) -> const Mention* {
+    for (const auto& m : mentions)
+      if (k >= m.first && k <= m.last) return &m;
+    for (const auto& m : resolved)
+      if (k >= m.first && k <= m.last) return &m;
+    return nullptr;
+  };
+  // Is the mention a person ("he", "she") rather than a state or body ("it", "they")?
+  auto person_like = [&](const Mention& m) {
+    const std::string& head = low[m.last];
+    if (m.is_pronoun && m.first == m.last)
+      return low[m.first] == "he" || low[m.first] == "she" || low[m.first] == "his" || low[m.first] == "her" ||
+             low[m.first] == "him";
+    if (m.entry.rfind("people", 0) == 0 || m.entry == "coreference") return !m.is_pronoun;
+    if (m.entry.rfind("roles", 0) != 0) return false;  // countries, capitals, organisations, groups
+    if (m.last > m.first && starts_upper(toks[m.last].form) && dict_->longest_match(toks, m.last).length == 0)
+      return true;  // a title with a name: "Foreign Minister Abbas Araghchi"
+    return head.size() > 1 && head.back() != 's' && !is_body_noun(head);  // "the minister", not "officials"
+  };
+  // The actor that is the subject of verb v: its nsubj in the parse (or a mention inside
+  // that subject), else the mention just before it ("Iran has also said").
+  auto subject_of = [&](size_t v) -> const Mention* {
+    const bool parsed = !toks[v].deprel.empty();
+    const Mention* sp = nullptr;
+    if (parsed) {
+      bool subject = false;  // "a territory that Somalia says": "that" and "Somalia" both nsubj
+      for (size_t k = 0; k < v && !sp; ++k) {
+        if (toks[k].head != static_cast<int32_t>(v) || toks[k].deprel.rfind("nsubj", 0) != 0) continue;
+        subject = true;
+        sp = mention_at(k);
+        // "Ethiopia's foreign ministry spokesperson Nebiyu Tedla said": a mention inside the subject
+        for (const auto& m : mentions) {
+          if (sp || m.last >= v) continue;
+          int up = static_cast<int>(m.head);
+          for (int d = 0; d < 3 && up >= 0 && up != static_cast<int>(k); ++d) up = toks[static_cast<size_t>(up)].head;
+          if (up == static_cast<int>(k)) sp = &m;
+        }
+      }
+      if (!sp && subject) return nullptr;  // a subject that is no actor ("analysts said it ...")
+    }
+    if (!sp) {  // the mention just before the verb: "Iran has also said it"
+      size_t k = v;
+      static const std::unordered_set<std::string> kBetween = {"has", "had", "have", "also", "previously", "later",
+                                                               "earlier", "again", "repeatedly", "already", "then",
+                                                               "would", "will", "once", "publicly"};
+      for (int d = 0; d < 3 && k > 0 && kBetween.count(low[k - 1]); ++d) --k;
+      if (k == 0) return nullptr;
+      sp = mention_at(k - 1);
+      if (sp && sp->last != k - 1) sp = nullptr;
+    }
+    return sp;
+  };
+  // "Israel announced it would free prisoners", "Iran said on Friday that it will
+  // retaliate": the subject pronoun of a clause that complements a verb of saying or
+  // thinking is the speaker (the subject of that verb) when the two agree (it: a state or
+  // body; he/she: a person; they: not a person).
+  auto speaker_of = [&](size_t i) -> const Mention* {
+    const std::string& w = low[i];
+    size_t v = SIZE_MAX;
+    const bool parsed = !toks[i].deprel.empty();
+    if (parsed && toks[i].deprel.rfind("nsubj", 0) == 0 && toks[i].head >= 0) {
+      size_t h = static_cast<size_t>(toks[i].head);
+      if (toks[h].deprel == "conj" && toks[h].head >= 0) h = static_cast<size_t>(toks[h].head);  // "... and it offered"
+      if ((toks[h].deprel == "ccomp" || toks[h].deprel == "parataxis") && toks[h].head >= 0 &&
+          static_cast<size_t>(toks[h].head) < i && is_speech_verb(toks[toks[h].head], low[toks[h].head]))
+        v = static_cast<size_t>(toks[h].head);
+    }
+    if (v == SIZE_MAX) {
+      size_t j = i;
+      const bool that = j > 0 && low[j - 1] == "that";
+      if (that) --j;
+      // "said on Friday that it", "told Israel that it": a few words back when "that" opens the clause
+      for (size_t back = 0; j > 0 && back < (that ? 5u : 1u); ++back, --j) {
+        if (is_speech_verb(toks[j - 1], low[j - 1])) {
+          v = j - 1;
+          break;
+        }
+        if (!is_alpha_word(toks[j - 1].form)) break;
+      }
+    }
+    if (v == SIZE_MAX) return nullptr;
+    const Mention* sp = subject_of(v);
+    if (!sp) return nullptr;
+    const bool person = person_like(*sp);
+    if (w == "he" || w == "she") return person ? sp : nullptr;
+    if (person) return nullptr;
+    // "they": a plural body or group ("the militants said they"), never a state ("The US
+    // claimed that they had attacked Iraq" speaks of others)
+    if (w == "they")
+      return sp->entry.rfind("countries", 0) != 0 && !sp->is_pronoun && low[sp->last].size() > 3 &&
+                     low[sp->last].back() == 's'
+                 ? sp
+                 : nullptr;
+    if (w == "it" && sp->entry.rfind("countries", 0) != 0 && low[sp->last].size() > 3 && low[sp->last].back() == 's' &&
+        !sp->is_pronoun)
+      return nullptr;  // "the militants said it": plural
+    return sp;
+  };
   for (size_t i = 0; i < n; ++i) {
     bool in_mention = false;
     for (const auto& m : mentions) in_mention = in_mention || (i >= m.first && i <= m.last);
@@ -424,10 +616,30 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const bool he = w == "he" || w == "him" || w == "his" || w == "she" || w == "her";
     const bool they = w == "they" || w == "them" || w == "their";
     const bool its = w == "its";
-    if (!he && !they && !its) continue;
+    const bool it = w == "it";
+    if (!he && !they && !its && !it) continue;
     const Coreference::Antecedent* a = nullptr;
     Coreference::Antecedent local;
     const bool possessive = w == "its" || w == "his" || w == "their" || w == "her";
+    if (w == "it" || w == "he" || w == "she" || w == "they") {
+      if (const Mention* sp = speaker_of(i)) {
+        local.code = sp->code;
+        local.text = sp->resolved_from.empty() ? span_text(*sp) : sp->resolved_from;
+        a = &local;
+      }
+    }
+    if (it && !a && coref.speaker_sentence + 1 == coref.sentences && !coref.speaker.human && !coref.speaker.plural) {
+      // "The Indian army said ... . It stated that ...": a sentence that opens with "It"
+      // and a verb of saying (or an attribution after a comma: "..., it noted") goes on
+      // with the last sentence's speaker
+      bool opens = true;
+      for (size_t k = 0; k < i; ++k) opens = opens && !is_alpha_word(toks[k].form);
+      opens = opens || (i > 0 && low[i - 1] == ",");  // "..., it noted, adding ..."
+      size_t v = i + 1;
+      while (v < n && (low[v] == "also" || low[v] == "has" || low[v] == "had" || low[v] == "further")) ++v;
+      if (opens && v < n && is_speech_verb(toks[v], low[v])) a = &coref.speaker;
+    }
+    if (it && !a) continue;  // "it" is resolved only as a speaker ("it is unclear", "the deal ... it")
     if (possessive && toks[i].head >= 0) {
       // With a parse: the subject of the nearest clause above the pronoun ("Ecuadorian
       // police forced their way", "Iran accused Israel of attacking its embassy").
@@ -490,53 +702,60 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     resolved.push_back(std::move(m));
   }
 
-  // Domestic roles with no country ("police broke into the embassy") belong to the
-  // country the story is about: the dateline's, when the story itself names it (a
-  // "TEHRAN (Tasnim)" dateline over a story on Kashmir is only the bureau), else the
-  // country the article has named most often.
-  const std::string home = home_country(coref, mentions);
-  if (!home.empty()) {
-    for (const auto& role : orphan_roles) {
-      if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP" &&
-          role.code != "REB")
+  // Descriptions: "the military said", "the militants", "the ministry", "the Iran-backed
+  // militia group" refer back to an actor named before: the latest with the same head
+  // word ("the ambassador" <- "the Ethiopian ambassador"), else the latest with that role
+  // (in this sentence first). "the group", "the movement", "the faction" are the latest
+  // armed group (REB; a movement may be OPP) of the last few sentences.
+  // The determiner may be followed by modifiers: "the Iran-aligned group", "the armed
+  // movement".
+  auto description_start = [&](uint32_t first, uint32_t head) -> uint32_t {  // the determiner's index, or UINT32_MAX
+    static const std::unordered_set<std::string> kModifier = {
+        "armed", "militant", "rebel", "islamist", "jihadist", "extremist", "insurgent", "militia",
+        "paramilitary", "separatist", "guerrilla", "terrorist", "terror", "radical", "hardline",
+        "shiite", "shia", "sunni", "powerful", "notorious", "outlawed", "banned", "proscribed", "main",
+        "same", "latter", "former", "new", "local", "regional", "islamic", "marxist", "leftist", "rightist"};
+    uint32_t k = first;
+    for (int words = 0; k > 0 && words < 4; ++words) {
+      const std::string& prev = low[k - 1];
+      // "that"/"this" only before a singular noun: "noting that gangs have ..." is no description
+      const bool plural = low[head].size() > 3 && low[head].back() == 's';
+      if (prev == "the" || (!plural && (prev == "this" || prev == "that")) ||
+          (plural && (prev == "these" || prev == "those")))
+        return k - 1;
+      // "Iran-backed", "Iran-aligned": a hyphenated modifier whose first part may be a country
+      // (not "the Taliban-led government", which is the Taliban's own)
+      if (k >= 3 && low[k - 2] == "-" &&
+          (prev == "backed" || prev == "aligned" || prev == "allied" || prev == "sponsored" || prev == "funded" ||
+           prev == "supported" || prev == "linked" || prev == "affiliated" || prev == "inspired")) {
+        k -= 3;
         continue;
-      if (role.first > 0 && (low[role.first - 1] == "foreign" || low[role.first - 1] == "international")) continue;
-      Mention m;
-      m.first = role.first;
-      m.last = m.head = role.last;
-      m.code = home + role.code;
-      m.country = home;
-      m.role = role.code;
-      m.entry = role.where;
-      mentions.push_back(std::move(m));
+      }
+      if (!kModifier.count(prev)) break;
+      --k;
     }
-    std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
-  }
-
-  // Descriptions: "the military said", "the militants", "the ministry" refer back to the
-  // most recent actor with that role (in this sentence or before).
-  for (const auto& role : orphan_roles) {
-    if (role.code.size() != 3 || role.first == 0) continue;
-    const std::string& det = low[role.first - 1];
-    if (det != "the" && det != "this" && det != "that" && det != "these") continue;
-    bool covered = false;
-    for (const auto& m : resolved) covered = covered || (role.first >= m.first && role.first <= m.last);
-    if (covered) continue;
-    const Mention* local = nullptr;
-    for (const auto& m : mentions)
-      if (m.last < role.first && m.role == role.code) local = &m;
-    std::string code, from;
-    if (local) {
-      code = local->code;
-      from = std::string(text.substr(toks[local->first].span.begin, toks[local->last].span.end - toks[local->first].span.begin));
-    } else {
-      for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it)
-        if (actor_role(it->code) == role.code) { code = it->code; from = it->text; break; }
-    }
-    if (code.empty()) continue;
+    return UINT32_MAX;
+  };
+  auto same_head = [](const std::string& a, const std::string& b) {
+    auto stem = [](std::string w) {
+      if (w.size() > 3 && w.back() == 's') w.pop_back();
+      return w;
+    };
+    return stem(a) == stem(b);
+  };
+  auto last_word = [](const std::string& t) {
+    size_t k = t.find_last_of(" \t");
+    return fold_case(k == std::string::npos ? t : t.substr(k + 1));
+  };
+  auto covered_by = [](const std::vector<Mention>& ms, uint32_t first, uint32_t last) {
+    for (const auto& m : ms)
+      if (first <= m.last && last >= m.first) return true;
+    return false;
+  };
+  auto add_description = [&](uint32_t det, uint32_t last, const std::string& code, const std::string& from) {
     Mention m;
-    m.first = role.first - 1;
-    m.last = m.head = role.last;
+    m.first = det;
+    m.last = m.head = last;
     m.code = code;
     m.country = actor_country(code);
     m.role = actor_role(code);
@@ -544,6 +763,109 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     m.resolved_from = from;
     m.is_pronoun = true;
     resolved.push_back(std::move(m));
+  };
+  for (const auto& role : orphan_roles) {
+    if (role.code.size() != 3 || role.first == 0) continue;
+    const uint32_t det = description_start(role.first, role.last);
+    if (det == UINT32_MAX) continue;
+    if (covered_by(resolved, role.first, role.last)) continue;
+    const std::string& head = low[role.last];
+    // same head word here, then in the last sentences; then same role here, then before
+    constexpr size_t kHeadWindow = 8;
+    const Mention* local_head = nullptr;
+    const Mention* local_role = nullptr;
+    for (const auto& m : mentions) {
+      if (m.last >= det || m.role != role.code) continue;
+      local_role = &m;
+      if (same_head(low[m.last], head)) local_head = &m;
+    }
+    std::string code, from;
+    if (local_head) {
+      code = local_head->code;
+      from = span_text(*local_head);
+    }
+    for (auto it = coref.history.rbegin(); it != coref.history.rend() && code.empty(); ++it) {
+      if (coref.sentences - it->sentence > kHeadWindow) break;
+      if (actor_role(it->code) == role.code && same_head(last_word(it->text), head)) { code = it->code; from = it->text; }
+    }
+    if (code.empty() && local_role) {
+      code = local_role->code;
+      from = span_text(*local_role);
+    }
+    for (auto it = coref.history.rbegin(); it != coref.history.rend() && code.empty(); ++it)
+      if (actor_role(it->code) == role.code) { code = it->code; from = it->text; }
+    if (code.empty()) continue;
+    add_description(det, role.last, code, from);
+  }
+  // "the group", "the movement": no role noun, so only an armed group (or a movement in
+  // opposition) of this sentence or the last three.
+  constexpr size_t kGroupWindow = 3;
+  for (uint32_t i = 1; i < n; ++i) {
+    const std::string& w = low[i];
+    const bool movement = w == "movement";
+    if (w != "group" && w != "faction" && w != "organisation" && w != "organization" && w != "outfit" && !movement)
+      continue;
+    if (i + 1 < n && low[i + 1] == "of") continue;  // "the group of seven", "the organisation of ..."
+    if (covered_by(mentions, i, i) || covered_by(resolved, i, i)) continue;
+    const uint32_t det = description_start(i, i);
+    if (det == UINT32_MAX) continue;
+    auto fits = [&](const std::string& code) {
+      const std::string r = actor_role(code);
+      return r == "REB" || (movement && r == "OPP");
+    };
+    std::string code, from;
+    for (const auto& m : mentions)
+      if (m.last < det && fits(m.code)) {
+        code = m.code;
+        from = span_text(m);
+      }
+    for (auto it = coref.history.rbegin(); code.empty() && it != coref.history.rend(); ++it) {
+      if (coref.sentences - it->sentence > kGroupWindow) break;
+      if (fits(it->code) && !it->place) { code = it->code; from = it->text; }
+    }
+    if (!code.empty()) add_description(det, i, code, from);
+  }
+
+  // Domestic roles with no country ("police broke into the embassy") belong to the
+  // country the story is about: the dateline's, when the story itself names it (a
+  // "TEHRAN (Tasnim)" dateline over a story on Kashmir is only the bureau), else the
+  // country the article has named most often. A role already resolved as a description
+  // above ("the militants" = the Houthis) is not coded a second time.
+  const std::string home = home_country(coref, mentions);
+  if (!home.empty()) {
+    for (const auto& role : orphan_roles) {
+      if (role.code != "COP" && role.code != "JUD" && role.code != "LEG" && role.code != "CVL" && role.code != "OPP" &&
+          role.code != "REB")
+        continue;
+      if (role.first > 0 && (low[role.first - 1] == "foreign" || low[role.first - 1] == "international")) continue;
+      if (covered_by(resolved, role.first, role.last)) continue;
+      const std::string& country = home;
+      Mention m;
+      m.first = role.first;
+      m.last = m.head = role.last;
+      m.code = country + role.code;
+      m.country = country;
+      m.role = role.code;
+      m.entry = role.where;
+      mentions.push_back(std::move(m));
+    }
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
+  }
+
+  // Remember who spoke here: the subject of the first verb of saying with an actor as subject.
+  for (size_t v = 0; v < n; ++v) {
+    if (!is_speech_verb(toks[v], low[v]) || (!toks[v].upos.empty() && toks[v].upos != "VERB")) continue;
+    const Mention* sp = subject_of(v);
+    if (!sp) continue;
+    coref.speaker = Coreference::Antecedent{};
+    coref.speaker.code = sp->code;
+    coref.speaker.text = sp->resolved_from.empty() ? span_text(*sp) : sp->resolved_from;
+    coref.speaker.human = person_like(*sp);
+    coref.speaker.plural = sp->entry.rfind("countries", 0) != 0 && !sp->is_pronoun && low[sp->last].size() > 3 &&
+                           low[sp->last].back() == 's';
+    coref.speaker.sentence = coref.sentences;
+    coref.speaker_sentence = coref.sentences;
+    break;
   }
 
   // Remember this sentence's actors for the next ones.
@@ -554,8 +876,8 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     Coreference::Antecedent a;
     a.code = m.code;
     a.text = std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin));
-    a.human = m.entry.rfind("people", 0) == 0 ||
-              (m.role == "GOV" && m.last > m.first && starts_upper(toks[m.last].form) &&
+    a.human = m.entry.rfind("people", 0) == 0 || (m.entry == "coreference" && !m.is_pronoun) ||
+              (m.role == "GOV" && m.entry.rfind("roles", 0) == 0 && m.last > m.first && starts_upper(toks[m.last].form) &&
                dict_->longest_match(toks, m.last).length == 0);
     a.plural = !low[m.last].empty() && low[m.last].back() == 's' && !a.human;
     a.place = is_place(m);

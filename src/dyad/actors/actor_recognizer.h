@@ -4,7 +4,11 @@
 // noun ("Russian forces", "China's foreign ministry" -> RUSMIL, CHNGOV), a role with an
 // "of/for" country ("a spokesperson for the Chinese ministry"), titles with names
 // ("Foreign Minister Wang Yi"). Pronouns and descriptions ("he", "the two countries")
-// are resolved through a per-document Coreference memory.
+// are resolved through a per-document Coreference memory: the subject pronoun of a
+// clause under a verb of saying is the speaker ("Israel announced it would ...", "It
+// added that ..." after a speaker's sentence); "the militants", "the Iran-backed group",
+// "the ambassador" are the latest actor with that head word or role (armed groups for
+// "the group"/"the movement"), and such a description gets no second, home-country code.
 #pragma once
 
 #include <string>
@@ -33,6 +37,10 @@ struct Coreference {
   // The country of the dateline ("QUITO, Ecuador (AP) --"): home of bare domestic
   // roles later in the article ("police", "the court", "protesters").
   std::string dateline_country;
+  // The actor that spoke last ("The Indian army said ..."), for a next sentence that goes
+  // on with "It added/stated ...": its code and whether it is a person or plural.
+  Antecedent speaker;
+  size_t speaker_sentence = static_cast<size_t>(-1);
 };
 
 class ActorRecognizer {
