@@ -275,6 +275,13 @@ TEST(EventCoder, APassivesSubjectCanBeThePatternsObject) {
   EXPECT_TRUE(has(events("Sanctions were imposed on Russia by the European Union."), "IGOEU>RUS:16"));
 }
 
+TEST(EventCoder, ForceWithNoTargetContinuesTheActorsLastActOfForce) {
+  const V v = events("The United States struck Houthi targets in Yemen. American fighter jets hit 18 sites overnight.");
+  EXPECT_EQ(std::count(v.begin(), v.end(), "USA>YEM:19"), 2);
+  // not another actor's
+  EXPECT_FALSE(has(events("The United States struck Houthi targets in Yemen. British jets hit 18 sites."), "GBR>YEM:19"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -325,6 +325,8 @@ int listed_members(const Context& c, uint32_t verb, uint32_t after) {
 // have said who an event (the meeting it is about) was with.
 constexpr size_t kRecallWindow = 5;
 constexpr size_t kTopicWindow = 12;
+// How many sentences back an actor's act of force is still the one it goes on with.
+constexpr size_t kContinuationWindow = 2;
 
 EventMemory::Party party_of(const Sentence& s, int m) {
   const Mention& mm = s.mentions[static_cast<size_t>(m)];
@@ -995,6 +997,21 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     cands.insert(cands.end(), added.begin(), added.end());
   }
 
+  // "The US and Britain struck Houthi targets in Yemen. ... American and British jets hit
+  // 18 sites": force with no target continues the same actor's last act of force.
+  for (auto& cd : cands) {
+    if (cd.target >= 0 || cd.statement || cd.mod != Modality::Asserted || !is_force_root(cd.code)) continue;
+    const std::string& country = s.mentions[cd.source].country;
+    for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
+      if (memory.sentences - it->sentence > kContinuationWindow) break;
+      if (!is_force_root(it->root) || !it->source || it->source->country != country || !it->target ||
+          it->target->country == country)
+        continue;
+      cd.target = add_implicit_mention(s, cd.trig->first, cd.trig->last, *it->target);
+      break;
+    }
+  }
+
   // A statement whose content reports acts of other actors is about those actors
   // ("the ministry said Israel launched an aggression targeting the Iranian consulate"
   // is about Israel, not the consulate).
@@ -1023,7 +1040,12 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       if (about >= 0 && s.mentions[about].country != s.mentions[st.target].country) single = false;
       about = st.target;
     }
-    if (about >= 0 && single) cd.target = about;
+    // "American and British jets hit sites, according to US officials": a partner in
+    // the act is not what it is aimed at
+    const bool partner = about >= 0 && std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) {
+      return o.trig == cd.trig && s.mentions[o.source].country == s.mentions[about].country;
+    });
+    if (about >= 0 && single && !partner) cd.target = about;
   }
 
   // A statement whose speaker does something more specific to the same actor in the
@@ -1090,15 +1112,13 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     return false;
   });
 
-  // 4. What this sentence adds to the article's memory of event nouns.
+  // 4. What this sentence adds to the article's memory.
   for (const Event& e : s.events) {
     if (e.modality != Modality::Asserted || e.source < 0) continue;
     const auto trig = std::find_if(triggers.begin(), triggers.end(),
                                    [&](const Trigger& t) { return t.first == e.trigger_first; });
     if (trig == triggers.end()) continue;
-    std::string noun = event_noun(lex_->pattern(trig->pattern));
-    if (noun.empty()) continue;
-    memory.entries.push_back({std::move(noun), e.code.substr(0, 2), party_of(s, e.source),
+    memory.entries.push_back({event_noun(lex_->pattern(trig->pattern)), e.code.substr(0, 2), party_of(s, e.source),
                               e.target >= 0 ? std::optional(party_of(s, e.target)) : std::nullopt, memory.sentences});
   }
   for (const auto& [noun, m] : sightings)

@@ -16,16 +16,16 @@
 
 namespace dyad {
 
-// The event nouns an article has used so far and who took part, so that a later
-// definite one refers back: "an Israeli air strike killed ..." then "the strike
-// occurred after midnight" (ISR -> PSE again), "the meeting of the UN Security Council"
-// then "countries that took part in the meeting" (-> IGOUNO).
+// The events an article has reported so far and who took part, with the event noun
+// they were named by, so that later sentences can refer back: "an Israeli air strike
+// killed ..." then "the strike occurred after midnight" (ISR -> PSE again), "the meeting
+// of the UN Security Council" then "countries that took part in the meeting" (-> IGOUNO).
 struct EventMemory {
   struct Party {
     std::string code, country, role, text;
   };
   struct Entry {
-    std::string noun;  // lemma of the event noun ("strike", "meeting")
+    std::string noun;  // lemma of the event noun ("strike", "meeting"); "" for a verb alone
     std::string root;  // CAMEO root of its events ("19")
     std::optional<Party> source, target;
     size_t sentence = 0;
