@@ -8,6 +8,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "command_support.h"
 #include "commands.h"
 #include "dyad/eval/scorer.h"
 #include "dyad/io/article_reader.h"
@@ -16,24 +17,6 @@
 #include "dyad/store/event_store.h"
 
 namespace dyad {
-namespace {
-
-// Parses args with CLI11; returns -1 to continue, else the exit code.
-int parse(CLI::App& app, const std::vector<std::string>& args) {
-  std::vector<std::string> rev(args.rbegin(), args.rend());
-  try {
-    app.parse(rev);
-  } catch (const CLI::CallForHelp& e) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << app.get_name() << ": " << e.what() << "\n\n" << app.help();
-    return 2;
-  }
-  return -1;
-}
-
-}  // namespace
 
 int cmd_code(const std::vector<std::string>& args) {
   CLI::App app{"Code news articles into political events (CAMEO), one record per event.\n"
@@ -70,7 +53,7 @@ int cmd_code(const std::vector<std::string>& args) {
   app.add_option("--report", report_path, "write a JSON report (counts, failures with line and reason)");
   app.add_option("--data", data_dir, "knowledge folder");
   app.add_option("--models", models_dir, "model folder");
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_options(app, args); rc >= 0) return rc;
   if (!date.empty() && !is_valid_date(date)) {
     std::cerr << "dyad code: --date must be YYYY-MM-DD, got '" << date << "'\n";
     return 2;
@@ -104,13 +87,8 @@ int cmd_code(const std::vector<std::string>& args) {
     }
   }
   std::ofstream file;
-  if (output != "-") {
-    file.open(output, std::ios::binary);
-    if (!file) {
-      std::cerr << "dyad code: cannot write " << output << "\n";
-      return 2;
-    }
-  }
+  std::ostream* out = open_output("dyad code", output, file);
+  if (!out) return 2;
   std::unique_ptr<EventStore> store;
   if (app.count("--db")) {
     try {
@@ -121,8 +99,7 @@ int cmd_code(const std::vector<std::string>& args) {
     }
     o.store = store.get();
   }
-  std::ostream& out = output == "-" ? std::cout : file;
-  const RunReport rep = run_coding(*r, o, out, std::cerr);
+  const RunReport rep = run_coding(*r, o, *out, std::cerr);
   std::cerr << rep.summary() << "\n";
   if (store) std::cerr << "dyad code: " << rep.articles_stored << " articles stored in " << db_path << "\n";
   if (!report_path.empty()) {
@@ -147,7 +124,7 @@ int cmd_eval(const std::vector<std::string>& args) {
   app.add_option("events", events, "events written by 'dyad code' (JSONL)")->required();
   app.add_flag("--json", json, "print the scores as JSON");
   app.add_option("--errors", errors, "print the first N sentences in error (dyad_root) on stderr");
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_options(app, args); rc >= 0) return rc;
   const EvalResult r = evaluate(gold, events);
   std::cout << format_eval(r, json);
   for (size_t i = 0; i < errors && i < r.errors.size(); ++i) {
@@ -167,7 +144,7 @@ int cmd_dict(const std::vector<std::string>& args) {
   app.require_subcommand(1);
   auto* check = app.add_subcommand("check", "validate codes, dates, duplicates and patterns");
   check->add_option("--data", data_dir, "knowledge folder");
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_options(app, args); rc >= 0) return rc;
   const auto problems = check_data(data_dir);
   for (const auto& p : problems) std::cerr << p << "\n";
   if (!problems.empty()) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "command_support.h"
 #include "commands.h"
 #include "dyad/ner/entity_recognizer.h"
 #include "dyad/ner/entity_recognizer_trainer.h"
@@ -21,14 +22,6 @@
 #include "dyad/text/abbreviations.h"
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-int usage(const char* text) {
-  std::cerr << "usage: " << text << "\n";
-  return 2;
-}
 
 // Tags every sentence with the project's tagger (the NER's POS features).
 void tag_all(const std::string& models_dir, std::vector<dyad::ner::LabeledSentence>& data) {
@@ -72,50 +65,34 @@ int cmd_train_ner(const std::vector<std::string>& args) {
   const char* kUsage =
       "dyad train-ner TRAIN.iob2 DEV.iob2 [-o models/ner.bin] [--epochs N] [--seed S] "
       "[--prune W] [--min-updates N] [--rare N] [--pos] [--models DIR (tagger)] [--data DIR] [--words FILE]";
-  std::vector<std::string> files;
   std::string out = default_models_dir() + "/" + ner::kNerModelFile;
   std::string models = default_models_dir(), data = default_data_dir(), words = ner::kDefaultWordList;
   ner::NerTrainOptions opt;
   opt.log = &std::cerr;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    try {
-      if (a == "--pos") {
-        opt.use_pos = true;
-      } else if (a == "-o" || a == "--output" || a == "--models" || a == "--data" || a == "--words") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        (a == "--models" ? models : a == "--data" ? data : a == "--words" ? words : out) = *v;
-      } else if (a == "--epochs" || a == "--seed" || a == "--min-updates") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        long long x = std::stoll(*v);
-        if (x < 1) return usage(kUsage);
-        if (a == "--epochs") opt.epochs = static_cast<int>(x);
-        else if (a == "--seed") opt.seed = static_cast<uint64_t>(x);
-        else opt.min_updates = static_cast<uint32_t>(x);
-      } else if (a == "--rare") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        opt.rare_count = static_cast<uint32_t>(std::stoul(*v));
-      } else if (a == "--prune") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        opt.prune = std::stof(*v);
-      } else if (!a.empty() && a[0] == '-') {
-        return usage(kUsage);
-      } else {
-        files.push_back(a);
-      }
-    } catch (const std::exception&) {
-      return usage(kUsage);
+  const auto files = read_arguments(args, [&](const std::string& a, auto next_value) {
+    if (a == "--pos") {
+      opt.use_pos = true;
+    } else if (a == "-o" || a == "--output" || a == "--models" || a == "--data" || a == "--words") {
+      (a == "--models" ? models : a == "--data" ? data : a == "--words" ? words : out) = next_value();
+    } else if (a == "--epochs" || a == "--seed" || a == "--min-updates") {
+      const long long x = positive_count(next_value());
+      if (a == "--epochs") opt.epochs = static_cast<int>(x);
+      else if (a == "--seed") opt.seed = static_cast<uint64_t>(x);
+      else opt.min_updates = static_cast<uint32_t>(x);
+    } else if (a == "--rare") {
+      opt.rare_count = static_cast<uint32_t>(std::stoul(next_value()));
+    } else if (a == "--prune") {
+      opt.prune = std::stof(next_value());
+    } else {
+      return false;
     }
-  }
-  if (files.size() != 2) return usage(kUsage);
+    return true;
+  });
+  if (!files || files->size() != 2) return usage_error(kUsage);
+  const std::string &train_path = (*files)[0], &dev_path = (*files)[1];
   const auto start = Clock::now();
-  auto train = ner::read_iob2_file(files[0]);
-  auto dev = ner::read_iob2_file(files[1]);
+  auto train = ner::read_iob2_file(train_path);
+  auto dev = ner::read_iob2_file(dev_path);
   std::cerr << "read " << train.size() << " training and " << dev.size() << " dev sentences\n";
   if (opt.use_pos) {
     tag_all(models, train);
@@ -127,8 +104,8 @@ int cmd_train_ner(const std::vector<std::string>& args) {
   ner::EntityRecognizer r = ner::train_entity_recognizer(train, dev, std::move(gazetteer), opt);
   std::ostringstream prov;
   prov << "dyad " << DYAD_VERSION << " named-entity recognizer\ntrain: "
-       << std::filesystem::path(files[0]).filename().string()
-       << "\ndev: " << std::filesystem::path(files[1]).filename().string() << "\nepochs: " << opt.epochs
+       << std::filesystem::path(train_path).filename().string()
+       << "\ndev: " << std::filesystem::path(dev_path).filename().string() << "\nepochs: " << opt.epochs
        << " (best dev epoch kept)\nseed: " << opt.seed << "\nprune: " << opt.prune
        << "\nmin-updates: " << opt.min_updates << "\nrare: " << opt.rare_count << "\npos: " << (opt.use_pos ? "tagger.bin" : "none")
        << "\ngazetteer: data/actors/*.tsv, libgeonames + data/geo, " << words << "\n";
@@ -138,7 +115,7 @@ int cmd_train_ner(const std::vector<std::string>& args) {
   r.save(out, prov.str(), self_test);
   std::cerr << "wrote " << out << " (" << std::filesystem::file_size(out) << " bytes, "
             << r.model().num_features() << " features, " << r.model().num_weights() << " weights) in "
-            << std::fixed << std::setprecision(1) << since(start) << " s\n";
+            << std::fixed << std::setprecision(1) << seconds_since(start) << " s\n";
   return 0;
 }
 
@@ -150,32 +127,32 @@ int cmd_eval_ner(const std::vector<std::string>& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--model" || a == "--models" || a == "--errors") {
-      if (i + 1 >= args.size()) return usage(kUsage);
+      if (i + 1 >= args.size()) return usage_error(kUsage);
       (a == "--model" ? model : a == "--models" ? models : errors_path) = args[++i];
     } else if (!a.empty() && a[0] == '-') {
-      return usage(kUsage);
+      return usage_error(kUsage);
     } else if (gold_path.empty()) {
       gold_path = a;
     } else {
-      return usage(kUsage);
+      return usage_error(kUsage);
     }
   }
-  if (gold_path.empty()) return usage(kUsage);
+  if (gold_path.empty()) return usage_error(kUsage);
   auto gold = ner::read_iob2_file(gold_path);
   auto load_start = Clock::now();
   const ner::EntityRecognizer recognizer = ner::EntityRecognizer::load(model);
-  const double load_s = since(load_start);
+  const double load_s = seconds_since(load_start);
   size_t tokens = 0;
   auto tag_start = Clock::now();
   if (recognizer.uses_pos()) tag_all(models, gold);
-  const double tag_s = since(tag_start);
+  const double tag_s = seconds_since(tag_start);
   ner::NerScores scores;
   auto start = Clock::now();
   for (const auto& ls : gold) {
     scores.add(ls.entities, recognizer.recognize(ls.sentence));
     tokens += ls.sentence.tokens.size();
   }
-  const double ner_s = since(start);
+  const double ner_s = seconds_since(start);
   if (!errors_path.empty()) write_errors(errors_path, recognizer, gold);
   std::cout << std::filesystem::path(gold_path).filename().string() << ": " << gold.size()
             << " sentences, " << tokens << " tokens (gold tokenization"

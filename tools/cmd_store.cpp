@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "command_support.h"
 #include "commands.h"
 #include "dyad/series/event_series.h"
 #include "dyad/series/svg_line_chart.h"
@@ -13,20 +14,6 @@
 namespace dyad {
 namespace {
 
-// Parses args with CLI11; returns -1 to continue, else the exit code.
-int parse(CLI::App& app, const std::vector<std::string>& args) {
-  std::vector<std::string> rev(args.rbegin(), args.rend());
-  try {
-    app.parse(rev);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << app.get_name() << ": " << e.what() << "\n\n" << app.help();
-    return 2;
-  }
-  return -1;
-}
 
 // Opens the store read-only; on failure prints why and returns null.
 std::unique_ptr<EventStore> open_store(const std::string& command, const std::string& path) {
@@ -74,21 +61,15 @@ int cmd_dedup(const std::vector<std::string>& args) {
   std::string db_path, output = "-";
   app.add_option("--db", db_path, "event store written by 'dyad code --db'")->required();
   app.add_option("-o,--output", output, "output TSV file ('-' = stdout)");
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_options(app, args); rc >= 0) return rc;
   auto store = open_store("dyad dedup", db_path);
   if (!store) return 2;
   std::ofstream file;
-  if (output != "-") {
-    file.open(output, std::ios::binary);
-    if (!file) {
-      std::cerr << "dyad dedup: cannot write " << output << "\n";
-      return 2;
-    }
-  }
-  std::ostream& out = output == "-" ? std::cout : file;
-  const DedupCounts counts = write_one_a_day(*store, out);
-  out.flush();
-  if (!out) {
+  std::ostream* out = open_output("dyad dedup", output, file);
+  if (!out) return 2;
+  const DedupCounts counts = write_one_a_day(*store, *out);
+  out->flush();
+  if (!*out) {
     std::cerr << "dyad dedup: error writing " << output << "\n";
     return 2;
   }
@@ -113,7 +94,7 @@ int cmd_series(const std::vector<std::string>& args) {
   app.add_flag("--one-a-day", one_a_day, "apply the one-a-day filter first (as 'dyad dedup')");
   app.add_option("--plot", plot_path, "also draw the series as an SVG line chart to this file");
   app.add_option("-o,--output", output, "output TSV file ('-' = stdout)");
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_options(app, args); rc >= 0) return rc;
   auto dyad = parse_dyad(dyad_text);
   if (!dyad) {
     std::cerr << "dyad series: --dyad must be SOURCE-TARGET country codes such as USA-CHN, USA-* or *-CHN, got '"
@@ -127,16 +108,10 @@ int cmd_series(const std::vector<std::string>& args) {
   const EventSeries series = build_series(events, *parse_period(by));
 
   std::ofstream file;
-  if (output != "-") {
-    file.open(output, std::ios::binary);
-    if (!file) {
-      std::cerr << "dyad series: cannot write " << output << "\n";
-      return 2;
-    }
-  }
-  std::ostream& out = output == "-" ? std::cout : file;
-  write_series_tsv(series, out);
-  out.flush();
+  std::ostream* out = open_output("dyad series", output, file);
+  if (!out) return 2;
+  write_series_tsv(series, *out);
+  out->flush();
   if (series.undated) std::cerr << "dyad series: " << series.undated << " events without a date left out\n";
   if (series.rows.empty()) std::cerr << "dyad series: no dated events for " << dyad_text << "\n";
 

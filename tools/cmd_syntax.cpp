@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "command_support.h"
 #include "commands.h"
 #include "dyad/io/article_reader.h"
 #include "dyad/io/conllu.h"
@@ -23,9 +24,6 @@
 #include "dyad/text/sentence_splitter.h"
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 std::vector<dyad::Sentence> sentences_of(const std::vector<dyad::ConlluSentence>& v) {
   std::vector<dyad::Sentence> out;
@@ -52,11 +50,6 @@ class TextSegmenter {
   dyad::SentenceSplitter splitter_;
 };
 
-int usage(const char* text) {
-  std::cerr << "usage: " << text << "\n";
-  return 2;
-}
-
 // Replaces xpos/upos of `target` by the tagger's predictions.
 void retag(const dyad::syntax::Tagger& tagger, std::vector<dyad::Sentence>& target) {
   for (auto& s : target) tagger.tag(s);
@@ -80,53 +73,37 @@ int cmd_train(const std::vector<std::string>& args) {
   float prune = -1;
   int min_updates = -1;
   std::string only;
-  std::vector<std::string> files;
   std::string out_dir = "models";
   int tagger_epochs = 8, parser_epochs = 10, folds = 4;
   uint64_t seed = 1;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    try {
-      if (a == "--only") {
-        auto v = value();
-        if (!v || (*v != "tagger" && *v != "lemmatizer")) return usage(kUsage);
-        only = *v;
-      } else if (a == "--min-updates") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        min_updates = std::stoi(*v);
-      } else if (a == "--prune") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        prune = std::stof(*v);
-      } else if (a == "-o" || a == "--output") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        out_dir = *v;
-      } else if (a == "--tagger-epochs" || a == "--parser-epochs" || a == "--folds" || a == "--seed") {
-        auto v = value();
-        if (!v) return usage(kUsage);
-        long long x = std::stoll(*v);
-        if (x < 1) return usage(kUsage);
-        if (a == "--tagger-epochs") tagger_epochs = static_cast<int>(x);
-        else if (a == "--parser-epochs") parser_epochs = static_cast<int>(x);
-        else if (a == "--folds") folds = static_cast<int>(x);
-        else seed = static_cast<uint64_t>(x);
-      } else if (!a.empty() && a[0] == '-') {
-        return usage(kUsage);
-      } else {
-        files.push_back(a);
-      }
-    } catch (const std::exception&) {
-      return usage(kUsage);
+  const auto files = read_arguments(args, [&](const std::string& a, auto next_value) {
+    if (a == "--only") {
+      const std::string& v = next_value();
+      if (v != "tagger" && v != "lemmatizer") return false;
+      only = v;
+    } else if (a == "--min-updates") {
+      min_updates = std::stoi(next_value());
+    } else if (a == "--prune") {
+      prune = std::stof(next_value());
+    } else if (a == "-o" || a == "--output") {
+      out_dir = next_value();
+    } else if (a == "--tagger-epochs" || a == "--parser-epochs" || a == "--folds" || a == "--seed") {
+      const long long x = positive_count(next_value());
+      if (a == "--tagger-epochs") tagger_epochs = static_cast<int>(x);
+      else if (a == "--parser-epochs") parser_epochs = static_cast<int>(x);
+      else if (a == "--folds") folds = static_cast<int>(x);
+      else seed = static_cast<uint64_t>(x);
+    } else {
+      return false;
     }
-  }
-  if (files.size() != 2) return usage(kUsage);
+    return true;
+  });
+  if (!files || files->size() != 2) return usage_error(kUsage);
+  const std::string &train_path = (*files)[0], &dev_path = (*files)[1];
   try {
     const auto start = Clock::now();
-    auto train_cs = dyad::read_conllu_file(files[0]);
-    auto dev_cs = dyad::read_conllu_file(files[1]);
+    auto train_cs = dyad::read_conllu_file(train_path);
+    auto dev_cs = dyad::read_conllu_file(dev_path);
     std::vector<dyad::Sentence> train = sentences_of(train_cs), dev = sentences_of(dev_cs);
     std::filesystem::create_directories(out_dir);
     std::cerr << "read " << train.size() << " training and " << dev.size() << " dev sentences\n";
@@ -134,7 +111,7 @@ int cmd_train(const std::vector<std::string>& args) {
     using namespace dyad::syntax;
     // Lemmatizer and features: tables from the gold training data.
     Lemmatizer lemmatizer = train_lemmatizer(train);
-    lemmatizer.save(out_dir + "/" + kLemmatizerFile, provenance(files[0], files[1], "lemmatizer: tables + suffix rules\n"));
+    lemmatizer.save(out_dir + "/" + kLemmatizerFile, provenance(train_path, dev_path, "lemmatizer: tables + suffix rules\n"));
 
     if (only == "lemmatizer") return 0;
     if (only == "tagger") folds = 1;
@@ -157,14 +134,14 @@ int cmd_train(const std::vector<std::string>& args) {
         run_fold(f);
         if (second.joinable()) second.join();
       }
-      std::cerr << "jackknifed tags (" << folds << " folds) after " << since(start) << " s\n";
+      std::cerr << "jackknifed tags (" << folds << " folds) after " << seconds_since(start) << " s\n";
     }
     topt.log = &std::cerr;
     Tagger tagger = train_tagger(train, dev, topt);
     std::ostringstream tp;
     tp << "tagger: averaged perceptron, epochs " << tagger_epochs << ", seed " << seed << "\n";
-    tagger.save(out_dir + "/" + kTaggerFile, provenance(files[0], files[1], tp.str()));
-    std::cerr << "tagger trained after " << since(start) << " s\n";
+    tagger.save(out_dir + "/" + kTaggerFile, provenance(train_path, dev_path, tp.str()));
+    std::cerr << "tagger trained after " << seconds_since(start) << " s\n";
     if (only == "tagger") return 0;
 
     std::vector<dyad::Sentence> dev_tagged = dev;
@@ -179,8 +156,8 @@ int cmd_train(const std::vector<std::string>& args) {
     std::ostringstream pp;
     pp << "parser: arc-hybrid, dynamic oracle, averaged perceptron, epochs " << parser_epochs
        << ", seed " << seed << ", jackknife folds " << folds << "\n";
-    parser.save(out_dir + "/" + kParserFile, provenance(files[0], files[1], pp.str()));
-    std::cerr << "done in " << std::fixed << std::setprecision(1) << since(start) << " s; models in "
+    parser.save(out_dir + "/" + kParserFile, provenance(train_path, dev_path, pp.str()));
+    std::cerr << "done in " << std::fixed << std::setprecision(1) << seconds_since(start) << " s; models in "
               << out_dir << "\n";
     return 0;
   } catch (const std::exception& e) {
@@ -196,30 +173,30 @@ int cmd_eval_parse(const std::vector<std::string>& args) {
   bool raw = true;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--models") {
-      if (i + 1 >= args.size()) return usage(kUsage);
+      if (i + 1 >= args.size()) return usage_error(kUsage);
       models = args[++i];
     } else if (args[i] == "--output") {
-      if (i + 1 >= args.size()) return usage(kUsage);
+      if (i + 1 >= args.size()) return usage_error(kUsage);
       output = args[++i];
     } else if (args[i] == "--token-errors") {
-      if (i + 1 >= args.size()) return usage(kUsage);
+      if (i + 1 >= args.size()) return usage_error(kUsage);
       token_errors_path = args[++i];
     } else if (args[i] == "--no-raw") {
       raw = false;
     } else if (!args[i].empty() && args[i][0] == '-') {
-      return usage(kUsage);
+      return usage_error(kUsage);
     } else if (gold_path.empty()) {
       gold_path = args[i];
     } else {
-      return usage(kUsage);
+      return usage_error(kUsage);
     }
   }
-  if (gold_path.empty()) return usage(kUsage);
+  if (gold_path.empty()) return usage_error(kUsage);
   try {
     using namespace dyad::syntax;
     auto t0 = Clock::now();
     Analyzer analyzer = Analyzer::load(models);
-    const double load_s = since(t0);
+    const double load_s = seconds_since(t0);
     auto gold = dyad::read_conllu_file(gold_path);
     std::vector<dyad::Sentence> predicted;
     GoldScores g = evaluate_gold_tokens(analyzer, gold, output.empty() ? nullptr : &predicted);
@@ -273,10 +250,10 @@ int cmd_parse(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--models") {
-      if (i + 1 >= args.size()) return usage(kUsage);
+      if (i + 1 >= args.size()) return usage_error(kUsage);
       models = args[++i];
     } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return usage(kUsage);
+      return usage_error(kUsage);
     } else {
       files.push_back(args[i]);
     }

@@ -1,41 +1,20 @@
 // End-to-end: the `dyad` binary as users run it.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "cli_support.h"
 #include "test_support.h"
 
 namespace dyad {
 namespace {
 
-struct CliRun {
-  int rc = -1;
-  std::string out, err;
-};
-
-CliRun run(const std::string& args, const std::string& stdin_text = "") {
-  const auto dir = std::filesystem::temp_directory_path() / ("dyad_cli_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string in = (dir / "stdin").string(), out = (dir / "stdout").string(), err = (dir / "stderr").string();
-  std::ofstream(in, std::ios::binary) << stdin_text;
-  const std::string cmd = std::string(DYAD_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::stringstream o, e;
-  o << std::ifstream(out, std::ios::binary).rdbuf();
-  e << std::ifstream(err, std::ios::binary).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  return r;
-}
+using test::CliRun;
+using test::run_dyad;
 
 std::vector<nlohmann::json> lines(const std::string& s) {
   std::vector<nlohmann::json> v;
@@ -46,19 +25,19 @@ std::vector<nlohmann::json> lines(const std::string& s) {
 }
 
 TEST(Cli, HelpAndVersion) {
-  EXPECT_EQ(run("--help").rc, 0);
-  EXPECT_EQ(run("code --help").rc, 0);
-  EXPECT_NE(run("code --help").out.find("--format"), std::string::npos);
-  const CliRun v = run("--version");
+  EXPECT_EQ(run_dyad("--help").rc, 0);
+  EXPECT_EQ(run_dyad("code --help").rc, 0);
+  EXPECT_NE(run_dyad("code --help").out.find("--format"), std::string::npos);
+  const CliRun v = run_dyad("--version");
   EXPECT_EQ(v.rc, 0);
   EXPECT_EQ(v.out.rfind("dyad ", 0), 0u);
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
-  EXPECT_EQ(run("").rc, 2);
-  EXPECT_EQ(run("frobnicate").rc, 2);
-  EXPECT_EQ(run("code --format xml").rc, 2);
-  EXPECT_EQ(run("code --date 2024-13-45").rc, 2);
+  EXPECT_EQ(run_dyad("").rc, 2);
+  EXPECT_EQ(run_dyad("frobnicate").rc, 2);
+  EXPECT_EQ(run_dyad("code --format xml").rc, 2);
+  EXPECT_EQ(run_dyad("code --date 2024-13-45").rc, 2);
 }
 
 TEST(Cli, CodesStdinAndReportsBadLinesWithExitOne) {
@@ -66,7 +45,7 @@ TEST(Cli, CodesStdinAndReportsBadLinesWithExitOne) {
       R"({"doc_id": "a", "date": "2024-02-01", "text": "Russia attacked Ukraine on Monday.", "url": "http://a"})" "\n"
       "{broken\n"
       R"({"doc_id": "b", "text": "China condemned Japan."})" "\n";
-  const CliRun r = run("code --date 2024-03-01", input);
+  const CliRun r = run_dyad("code --date 2024-03-01", input);
   EXPECT_EQ(r.rc, 1);
   EXPECT_NE(r.err.find("stdin") == std::string::npos ? r.err.find("-:2") : r.err.find(":2"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("3 articles read, 2 coded, 1 failed"), std::string::npos) << r.err;
@@ -81,13 +60,13 @@ TEST(Cli, CodesStdinAndReportsBadLinesWithExitOne) {
 }
 
 TEST(Cli, TsvHasHeaderAndOneEventPerLine) {
-  const CliRun r = run("code --format tsv", R"({"doc_id": "a", "text": "Russia attacked Ukraine."})" "\n");
+  const CliRun r = run_dyad("code --format tsv", R"({"doc_id": "a", "text": "Russia attacked Ukraine."})" "\n");
   EXPECT_EQ(r.rc, 0);
   EXPECT_EQ(r.out.rfind("doc_id\tevent_id\tdate\t", 0), 0u);
 }
 
 TEST(Cli, DictCheckPasses) {
-  const CliRun r = run("dict check");
+  const CliRun r = run_dyad("dict check");
   EXPECT_EQ(r.rc, 0) << r.err;
 }
 
@@ -101,7 +80,7 @@ void expect_exact_offsets(const std::string& articles_path) {
       auto j = nlohmann::json::parse(l);
       texts[j["doc_id"]] = j["text"];
     }
-  const CliRun r = run("code --threads 2 " + articles_path);
+  const CliRun r = run_dyad("code --threads 2 " + articles_path);
   ASSERT_EQ(r.rc, 0) << r.err;
   const auto evs = lines(r.out);
   EXPECT_FALSE(evs.empty());
@@ -132,7 +111,7 @@ TEST(Cli, SentenceOffsetsAreExactOnSpunText) {
 
 TEST(Cli, ThreadCountDoesNotChangeOutput) {
   const std::string path = std::string(DYAD_SOURCE_DIR) + "/tests/e2e/spun_articles.jsonl";
-  const CliRun one = run("code --threads 1 " + path), two = run("code --threads 2 " + path);
+  const CliRun one = run_dyad("code --threads 1 " + path), two = run_dyad("code --threads 2 " + path);
   EXPECT_EQ(one.out, two.out);
 }
 
@@ -147,20 +126,17 @@ TEST(Cli, EvalAgreesWithReferenceScorer) {
   const std::string gold = test::shared_dir() + "/eval/dev";
   if (!std::filesystem::exists(gold + "/gold.jsonl") || std::system("python3 --version >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "no shared dev set or no python3";
-  const CliRun coded = run("code " + gold + "/articles.jsonl");
+  const CliRun coded = run_dyad("code " + gold + "/articles.jsonl");
   ASSERT_EQ(coded.rc, 0);
-  const auto dir = std::filesystem::temp_directory_path() / ("dyad_eval_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto& dir = test::scratch_dir();
   const std::string events = (dir / "events.jsonl").string();
   std::ofstream(events) << coded.out;
-  const CliRun ours = run("eval --json " + gold + " " + events);
+  const CliRun ours = run_dyad("eval --json " + gold + " " + events);
   ASSERT_EQ(ours.rc, 0);
   const std::string ref_out = (dir / "ref.json").string();
   const std::string cmd = "python3 " + test::shared_dir() + "/eval/score.py --json " + gold + " " + events + " >" + ref_out;
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::stringstream ref;
-  ref << std::ifstream(ref_out).rdbuf();
-  EXPECT_EQ(nlohmann::json::parse(ours.out), nlohmann::json::parse(ref.str()));
+  EXPECT_EQ(nlohmann::json::parse(ours.out), nlohmann::json::parse(test::read_file_bytes(ref_out)));
 }
 
 }  // namespace
@@ -170,21 +146,19 @@ namespace dyad {
 namespace {
 
 TEST(Cli, ReportAndUnknownActorsFiles) {
-  const auto dir = std::filesystem::temp_directory_path() / ("dyad_rep_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto& dir = test::scratch_dir();
   const std::string rep = (dir / "report.json").string(), unk = (dir / "unknown.tsv").string();
   const std::string input = R"({"doc_id": "a", "text": "Iran said Zorbat Quillan met Iraq."})" "\n" "not json\n";
-  const CliRun r = run("code --report " + rep + " --unknown-actors " + unk, input);
+  const CliRun r = run_dyad("code --report " + rep + " --unknown-actors " + unk, input);
   EXPECT_EQ(r.rc, 1);
-  std::stringstream rs, us;
-  rs << std::ifstream(rep).rdbuf();
-  us << std::ifstream(unk).rdbuf();
-  const auto j = nlohmann::json::parse(rs.str());
+  const std::string unknown_actors = test::read_file_bytes(unk);
+  const auto j = nlohmann::json::parse(test::read_file_bytes(rep));
   EXPECT_EQ(j["articles_read"], 2);
   EXPECT_EQ(j["articles_coded"].get<int>() + j["articles_failed"].get<int>(), 2);
   ASSERT_EQ(j["failures"].size(), 1u);
   EXPECT_EQ(j["failures"][0]["line"], 2);
-  EXPECT_NE(us.str().find("Zorbat Quillan\t1\ta\tPER\tIran said Zorbat Quillan met Iraq.\n"), std::string::npos) << us.str();
+  EXPECT_NE(unknown_actors.find("Zorbat Quillan\t1\ta\tPER\tIran said Zorbat Quillan met Iraq.\n"), std::string::npos)
+      << unknown_actors;
 }
 
 }  // namespace

@@ -5,63 +5,26 @@
 // up (read = coded + failed) and the exit code is 1. Also the per-article time limit.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
+
 namespace dyad {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int rc = -1;
-  std::string out, err;
-};
-
-// A scratch folder for this process, removed at exit.
-fs::path scratch() {
-  static const struct Dir {
-    fs::path path = fs::temp_directory_path() / ("dyad_corrupt_" + std::to_string(::getpid()));
-    Dir() { fs::create_directories(path); }
-    ~Dir() {
-      std::error_code ec;
-      fs::remove_all(path, ec);
-    }
-  } dir;
-  return dir.path;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
-}
-
-CliRun run(const std::string& args) {
-  const std::string out = (scratch() / "stdout").string(), err = (scratch() / "stderr").string();
-  const std::string cmd = std::string(DYAD_BINARY) + " " + args + " </dev/null >" + out + " 2>" + err;
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
+using test::CliRun;
+using test::run_dyad;
+using test::scratch_dir;
 
 // A small deterministic generator (the same bytes on every platform).
 struct Rng {
@@ -320,11 +283,12 @@ TEST(CorruptedInput, EveryBadLineReportedEveryGoodArticleCodedAsAlone) {
   const Corpus& c = corpus();
   ASSERT_EQ(c.bad.size(), 100u);
   ASSERT_EQ(c.good_ids.size(), 1000u);
-  const fs::path mixed = scratch() / "mixed.jsonl", good = scratch() / "good.jsonl", report = scratch() / "report.json";
-  spit(mixed, c.mixed);
-  spit(good, c.good);
+  const fs::path mixed = scratch_dir() / "mixed.jsonl", good = scratch_dir() / "good.jsonl",
+                 report = scratch_dir() / "report.json";
+  test::write_file_bytes(mixed, c.mixed);
+  test::write_file_bytes(good, c.good);
 
-  const CliRun m = run("code --threads 2 --report " + report.string() + " " + mixed.string());
+  const CliRun m = run_dyad("code --threads 2 --report " + report.string() + " " + mixed.string());
   EXPECT_EQ(m.rc, 1) << m.err.substr(0, 2000);
 
   // Every bad line reported with its line number, and no good line.
@@ -343,7 +307,7 @@ TEST(CorruptedInput, EveryBadLineReportedEveryGoodArticleCodedAsAlone) {
   EXPECT_EQ(s.read, s.coded + s.failed);
   EXPECT_EQ(s.failed, rejected);
   EXPECT_EQ(s.coded, 1000u + repaired);
-  const auto rep = nlohmann::json::parse(slurp(report));
+  const auto rep = nlohmann::json::parse(test::read_file_bytes(report));
   EXPECT_EQ(rep["articles_read"].get<size_t>(), s.read);
   EXPECT_EQ(rep["articles_coded"].get<size_t>(), s.coded);
   EXPECT_EQ(rep["articles_failed"].get<size_t>(), s.failed);
@@ -359,7 +323,7 @@ TEST(CorruptedInput, EveryBadLineReportedEveryGoodArticleCodedAsAlone) {
   EXPECT_EQ(failure_lines, rejected_lines);
 
   // The good articles: byte-identical events with and without the bad lines.
-  const CliRun g = run("code --threads 2 " + good.string());
+  const CliRun g = run_dyad("code --threads 2 " + good.string());
   EXPECT_EQ(g.rc, 0) << g.err.substr(0, 2000);
   const Summary gs = summary_of(g.err);
   EXPECT_EQ(gs.read, 1000u);
@@ -375,9 +339,9 @@ TEST(CorruptedInput, EveryBadLineReportedEveryGoodArticleCodedAsAlone) {
   // A sample coded truly alone, one article per run.
   for (size_t i : {0, 137, 499, 500, 871, 999}) {
     const std::string& id = c.good_ids[i];
-    const fs::path one = scratch() / "one.jsonl";
-    spit(one, c.good_by_id.at(id) + "\n");
-    const CliRun a = run("code --threads 1 " + one.string());
+    const fs::path one = scratch_dir() / "one.jsonl";
+    test::write_file_bytes(one, c.good_by_id.at(id) + "\n");
+    const CliRun a = run_dyad("code --threads 1 " + one.string());
     EXPECT_EQ(a.rc, 0) << a.err;
     EXPECT_EQ(a.out, events_of(good_events, {id}, true)) << id << " coded alone differs";
   }
@@ -389,11 +353,11 @@ TEST(CorruptedInput, ArticleTimeLimit) {
   const Corpus& c = corpus();
   std::string ten;
   for (size_t i = 0; i < 10; ++i) ten += c.good_by_id.at(c.good_ids[i]) + "\n";
-  const fs::path in = scratch() / "ten.jsonl", report = scratch() / "timeout.json";
-  spit(in, ten);
+  const fs::path in = scratch_dir() / "ten.jsonl", report = scratch_dir() / "timeout.json";
+  test::write_file_bytes(in, ten);
 
   // A limit no article can meet (checked before every sentence).
-  const CliRun t = run("code --threads 2 --article-timeout 1e-9 --report " + report.string() + " " + in.string());
+  const CliRun t = run_dyad("code --threads 2 --article-timeout 1e-9 --report " + report.string() + " " + in.string());
   EXPECT_EQ(t.rc, 1);
   EXPECT_TRUE(t.out.empty()) << "no events from articles that ran out of time";
   const auto reported = reported_lines(t.err, in.string());
@@ -403,22 +367,22 @@ TEST(CorruptedInput, ArticleTimeLimit) {
   EXPECT_EQ(s.read, 10u);
   EXPECT_EQ(s.failed, 10u);
   EXPECT_EQ(s.coded, 0u);
-  const auto rep = nlohmann::json::parse(slurp(report));
+  const auto rep = nlohmann::json::parse(test::read_file_bytes(report));
   ASSERT_EQ(rep["failures"].size(), 10u);
   EXPECT_EQ(rep["failures"][0]["line"].get<size_t>(), 1u);
   EXPECT_EQ(rep["failures"][0]["doc_id"].get<std::string>(), c.good_ids[0]);
   EXPECT_NE(rep["failures"][0]["reason"].get<std::string>().find("--article-timeout"), std::string::npos);
 
   // The default limit and no limit (0) code them all, identically.
-  const CliRun d = run("code --threads 2 " + in.string());
+  const CliRun d = run_dyad("code --threads 2 " + in.string());
   EXPECT_EQ(d.rc, 0) << d.err;
   EXPECT_FALSE(d.out.empty());
-  const CliRun z = run("code --threads 2 --article-timeout 0 " + in.string());
+  const CliRun z = run_dyad("code --threads 2 --article-timeout 0 " + in.string());
   EXPECT_EQ(z.rc, 0) << z.err;
   EXPECT_EQ(z.out, d.out);
 
-  EXPECT_EQ(run("code --article-timeout -1 " + in.string()).rc, 2);
-  EXPECT_EQ(run("code --article-timeout soon " + in.string()).rc, 2);
+  EXPECT_EQ(run_dyad("code --article-timeout -1 " + in.string()).rc, 2);
+  EXPECT_EQ(run_dyad("code --article-timeout soon " + in.string()).rc, 2);
 }
 
 }  // namespace

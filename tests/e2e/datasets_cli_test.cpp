@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli_support.h"
 #include "dyad/io/event_writer.h"
 #include "dyad/store/sqlite.h"
 #include "test_support.h"
@@ -23,31 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int rc = -1;
-  std::string out, err;
-};
-
-fs::path temp_dir() {
-  const auto dir = fs::temp_directory_path() / ("dyad_datasets_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
-
-CliRun run(const std::string& args) {
-  const auto dir = temp_dir();
-  const std::string out = (dir / "stdout").string(), err = (dir / "stderr").string();
-  const std::string cmd = std::string(DYAD_BINARY) + " " + args + " </dev/null >" + out + " 2>" + err;
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::stringstream o, e;
-  o << std::ifstream(out, std::ios::binary).rdbuf();
-  e << std::ifstream(err, std::ios::binary).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  return r;
-}
+using test::CliRun;
+using test::run_dyad;
 
 std::string dev_articles() { return test::shared_dir() + "/eval/dev/articles.jsonl"; }
 std::string examples() { return std::string(DYAD_SOURCE_DIR) + "/examples/articles.jsonl"; }
@@ -85,7 +63,7 @@ std::map<std::string, int64_t> events_per_doc(SqliteDb& db) {
 }
 
 TEST(DatasetsCli, PhoenixAndPloverFormats) {
-  const CliRun p = run("code --format phoenix " + examples());
+  const CliRun p = run_dyad("code --format phoenix " + examples());
   ASSERT_EQ(p.rc, 0) << p.err;
   std::istringstream in(p.out);
   std::string line;
@@ -98,7 +76,7 @@ TEST(DatasetsCli, PhoenixAndPloverFormats) {
   }
   EXPECT_GT(rows, 0u);
 
-  const CliRun v = run("code --format plover " + examples());
+  const CliRun v = run_dyad("code --format plover " + examples());
   ASSERT_EQ(v.rc, 0) << v.err;
   std::istringstream vin(v.out);
   size_t records = 0;
@@ -115,58 +93,56 @@ TEST(DatasetsCli, PhoenixAndPloverFormats) {
 
 TEST(DatasetsCli, CodingTwiceIntoTheStoreLeavesTheSameRows) {
   if (!fs::exists(dev_articles())) GTEST_SKIP() << "no shared dev set";
-  const fs::path db = temp_dir() / "twice.sqlite";
+  const fs::path db = test::scratch_dir() / "twice.sqlite";
   remove_db(db);
-  const CliRun first = run("code " + dev_articles() + " " + examples() + " --threads 2 --db " + db.string());
+  const CliRun first = run_dyad("code " + dev_articles() + " " + examples() + " --threads 2 --db " + db.string());
   ASSERT_EQ(first.rc, 0) << first.err;
   const std::string rows = dump_events(db.string());
   const size_t jsonl_events = std::count(first.out.begin(), first.out.end(), '\n');
   EXPECT_EQ(static_cast<size_t>(std::count(rows.begin(), rows.end(), '\n')), jsonl_events);
-  const CliRun second = run("code " + dev_articles() + " " + examples() + " --threads 1 --db " + db.string());
+  const CliRun second = run_dyad("code " + dev_articles() + " " + examples() + " --threads 1 --db " + db.string());
   ASSERT_EQ(second.rc, 0) << second.err;
   EXPECT_EQ(dump_events(db.string()), rows);
   // Re-coding one article alone keeps the others and its own rows.
-  ASSERT_EQ(run("code " + examples() + " --db " + db.string()).rc, 0);
+  ASSERT_EQ(run_dyad("code " + examples() + " --db " + db.string()).rc, 0);
   EXPECT_EQ(dump_events(db.string()), rows);
   remove_db(db);
 }
 
 TEST(DatasetsCli, DedupAndSeriesReadTheStore) {
-  const fs::path dir = temp_dir(), db = dir / "read.sqlite", svg = dir / "series.svg";
+  const fs::path dir = test::scratch_dir(), db = dir / "read.sqlite", svg = dir / "series.svg";
   remove_db(db);
-  ASSERT_EQ(run("code " + examples() + " --db " + db.string() + " -o /dev/null").rc, 0);
+  ASSERT_EQ(run_dyad("code " + examples() + " --db " + db.string() + " -o /dev/null").rc, 0);
 
-  const CliRun d = run("dedup --db " + db.string());
+  const CliRun d = run_dyad("dedup --db " + db.string());
   ASSERT_EQ(d.rc, 0) << d.err;
   EXPECT_EQ(d.out.rfind("event_id\tdoc_id\tdate\t", 0), 0u);
   EXPECT_NE(d.err.find("after the one-a-day filter"), std::string::npos);
 
-  const CliRun s = run("series --db " + db.string() + " --dyad '*-*' --by day --plot " + svg.string());
+  const CliRun s = run_dyad("series --db " + db.string() + " --dyad '*-*' --by day --plot " + svg.string());
   ASSERT_EQ(s.rc, 0) << s.err;
   EXPECT_EQ(s.out.rfind("period\tverbal_cooperation\tmaterial_cooperation\tverbal_conflict\tmaterial_conflict"
                         "\tevents\tgoldstein\n", 0), 0u) << s.out;
-  std::stringstream svg_text;
-  svg_text << std::ifstream(svg).rdbuf();
-  const std::string chart = svg_text.str();
+  const std::string chart = test::read_file_bytes(svg);
   EXPECT_NE(chart.find("<svg"), std::string::npos);
   size_t lines = 0;
   for (size_t p = chart.find("<polyline"); p != std::string::npos; p = chart.find("<polyline", p + 1)) ++lines;
   EXPECT_EQ(lines, 4u);
 
   // Usage errors: exit 2 with a message naming the problem.
-  const CliRun bad_dyad = run("series --db " + db.string() + " --dyad USACHN");
+  const CliRun bad_dyad = run_dyad("series --db " + db.string() + " --dyad USACHN");
   EXPECT_EQ(bad_dyad.rc, 2);
   EXPECT_NE(bad_dyad.err.find("--dyad"), std::string::npos);
-  EXPECT_EQ(run("series --dyad USA-CHN").rc, 2);                                     // no --db
-  EXPECT_EQ(run("series --db " + db.string() + " --dyad USA-CHN --by year").rc, 2);  // bad period
-  const CliRun missing = run("series --db " + (dir / "missing.sqlite").string() + " --dyad USA-CHN");
+  EXPECT_EQ(run_dyad("series --dyad USA-CHN").rc, 2);                                     // no --db
+  EXPECT_EQ(run_dyad("series --db " + db.string() + " --dyad USA-CHN --by year").rc, 2);  // bad period
+  const CliRun missing = run_dyad("series --db " + (dir / "missing.sqlite").string() + " --dyad USA-CHN");
   EXPECT_EQ(missing.rc, 2);
   EXPECT_NE(missing.err.find("missing.sqlite"), std::string::npos);
-  EXPECT_EQ(run("series --db " + db.string() + " --dyad '*-*' --plot /nonexistent-dir/x.svg").rc, 2);
-  EXPECT_EQ(run("dedup").rc, 2);
-  EXPECT_EQ(run("dedup --db " + (dir / "missing.sqlite").string()).rc, 2);
-  EXPECT_EQ(run("dedup --db " + db.string() + " -o /nonexistent-dir/x.tsv").rc, 2);
-  const CliRun bad_db = run("code " + examples() + " --db /nonexistent-dir/x.sqlite");
+  EXPECT_EQ(run_dyad("series --db " + db.string() + " --dyad '*-*' --plot /nonexistent-dir/x.svg").rc, 2);
+  EXPECT_EQ(run_dyad("dedup").rc, 2);
+  EXPECT_EQ(run_dyad("dedup --db " + (dir / "missing.sqlite").string()).rc, 2);
+  EXPECT_EQ(run_dyad("dedup --db " + db.string() + " -o /nonexistent-dir/x.tsv").rc, 2);
+  const CliRun bad_db = run_dyad("code " + examples() + " --db /nonexistent-dir/x.sqlite");
   EXPECT_EQ(bad_db.rc, 2);
   EXPECT_NE(bad_db.err.find("/nonexistent-dir/x.sqlite"), std::string::npos);
   remove_db(db);
@@ -176,11 +152,11 @@ TEST(DatasetsCli, DedupAndSeriesReadTheStore) {
 // articles only: every stored doc_id has exactly the events a clean run gives it.
 TEST(DatasetsCli, KilledMidwayTheStoreHoldsWholeArticlesOnly) {
   if (!fs::exists(dev_articles())) GTEST_SKIP() << "no shared dev set";
-  const fs::path dir = temp_dir(), clean = dir / "clean.sqlite", killed = dir / "killed.sqlite",
+  const fs::path dir = test::scratch_dir(), clean = dir / "clean.sqlite", killed = dir / "killed.sqlite",
                  big = dir / "big.jsonl";
   remove_db(clean);
   remove_db(killed);
-  ASSERT_EQ(run("code " + dev_articles() + " -o /dev/null --db " + clean.string()).rc, 0);
+  ASSERT_EQ(run_dyad("code " + dev_articles() + " -o /dev/null --db " + clean.string()).rc, 0);
   std::map<std::string, int64_t> clean_counts;
   {
     SqliteDb db(clean.string(), SqliteDb::Mode::ReadWriteCreate);
@@ -254,7 +230,7 @@ TEST(DatasetsCli, KilledMidwayTheStoreHoldsWholeArticlesOnly) {
     EXPECT_EQ(it == stored.end() ? 0 : it->second, clean_counts[base]) << doc_id << ": partial article";
   }
   // The commands that read the store work on it.
-  EXPECT_EQ(run("series --db " + killed.string() + " --dyad '*-*'").rc, 0);
+  EXPECT_EQ(run_dyad("series --db " + killed.string() + " --dyad '*-*'").rc, 0);
   remove_db(clean);
   remove_db(killed);
   fs::remove(big);

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "dev_set.h"
 #include "dyad/actors/actor_code.h"
 #include "dyad/pipeline/document_coder.h"
 #include "test_support.h"
@@ -20,21 +21,11 @@ namespace {
 std::string actor_key(const std::string& code) { return actor_country(code); }
 
 TEST(DevActors, ListsGoldActorsNotFound) {
-  const std::string dir = test::shared_dir() + "/eval/dev";
+  const std::string dir = test::dev_set_dir();
   if (!std::filesystem::exists(dir + "/gold.jsonl")) GTEST_SKIP() << "no shared dev set";
   std::map<std::string, Document> docs;
-  std::ifstream a(dir + "/articles.jsonl");
   const DocumentCoder coder(&test::resources());
-  for (std::string line; std::getline(a, line);) {
-    if (line.empty()) continue;
-    const auto j = nlohmann::json::parse(line);
-    Document d;
-    d.id = j["doc_id"];
-    d.date = j.value("date", "");
-    d.text = j["text"];
-    coder.code(d);
-    docs[d.id] = std::move(d);
-  }
+  test::for_each_coded_article(dir + "/articles.jsonl", coder, [&](Document& d) { docs[d.id] = std::move(d); });
   size_t slots = 0, missed = 0;
   std::ifstream g(dir + "/gold.jsonl");
   std::map<std::string, size_t> offset;

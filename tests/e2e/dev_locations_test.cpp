@@ -5,13 +5,12 @@
 // used as actors ("Iran agreed", "Beijing said") and the dateline don't count. The
 // test lists the misses: the work list for the location resolver.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
+#include "dev_set.h"
 #include "dyad/pipeline/document_coder.h"
 #include "dyad/text/normalizer.h"
 #include "test_support.h"
@@ -48,21 +47,13 @@ std::set<std::string> named_countries(const Sentence& s, const Gazetteer& g, uin
 }
 
 TEST(DevLocations, EventsInSentencesNamingAPlaceHaveItsCountry) {
-  const std::string dir = test::shared_dir() + "/eval/dev";
+  const std::string dir = test::dev_set_dir();
   if (!std::filesystem::exists(dir + "/articles.jsonl")) GTEST_SKIP() << "no shared dev set";
   const Resources& r = test::resources();
   ASSERT_TRUE(r.context);
   const DocumentCoder coder(&r);
-  std::ifstream in(dir + "/articles.jsonl");
   size_t checked = 0, misses = 0, located = 0, events = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    const auto j = nlohmann::json::parse(line);
-    Document d;
-    d.id = j["doc_id"];
-    d.date = j.value("date", "");
-    d.text = j["text"];
-    coder.code(d);
+  test::for_each_coded_article(dir + "/articles.jsonl", coder, [&](const Document& d) {
     const uint32_t dateline_end = r.context->locations().dateline(d).end;
     for (const auto& s : d.sentences) {
       if (s.events.empty()) continue;
@@ -83,7 +74,7 @@ TEST(DevLocations, EventsInSentencesNamingAPlaceHaveItsCountry) {
                   << want << ": " << d.text.substr(s.span.begin, std::min<uint32_t>(s.span.size(), 110)) << "\n";
       }
     }
-  }
+  });
   std::cout << "dev locations: " << checked - misses << "/" << checked
             << " events whose sentence names a place have a location in its country; " << located << "/" << events
             << " events located\n";
