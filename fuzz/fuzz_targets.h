@@ -13,12 +13,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -29,6 +31,9 @@
 
 #include "dyad/actors/actor_dictionary.h"
 #include "dyad/actors/actor_recognizer.h"
+#include "dyad/context/date_resolver.h"
+#include "dyad/context/event_context.h"
+#include "dyad/context/gazetteer.h"
 #include "dyad/core/document.h"
 #include "dyad/core/utf8.h"
 #include "dyad/events/codebook.h"
@@ -36,6 +41,9 @@
 #include "dyad/events/verb_lexicon.h"
 #include "dyad/io/article_reader.h"
 #include "dyad/io/event_writer.h"
+#include "dyad/ner/entity_recognizer.h"
+#include "dyad/ner/gazetteer.h"
+#include "dyad/ner/org_cues.h"
 #include "dyad/pipeline/document_coder.h"
 #include "dyad/pipeline/resources.h"
 #include "dyad/syntax/lemmatizer.h"
@@ -485,7 +493,7 @@ inline void load_model_file(const std::string& path) {
       DYAD_FUZZ_CHECK(std::strlen(e.what()) > 0, "model error without a message");
     }
   };
-  for (ModelKind k : {ModelKind::Tagger, ModelKind::Lemmatizer, ModelKind::Parser}) {
+  for (ModelKind k : {ModelKind::Tagger, ModelKind::Lemmatizer, ModelKind::Parser, ModelKind::Ner}) {
     guarded([&] {
       ModelReader r = ModelReader::open(path, k);
       for (uint32_t id = 0; id < 8; ++id)
@@ -498,6 +506,7 @@ inline void load_model_file(const std::string& path) {
   guarded([&] { Tagger::load(path); });
   guarded([&] { Lemmatizer::load(path); });
   guarded([&] { Parser::load(path); });
+  guarded([&] { ner::EntityRecognizer::load(path); });  // models/ner.bin
 }
 
 inline void model_header_one(const uint8_t* data, size_t size) {
@@ -514,6 +523,228 @@ inline void model_header_one(const uint8_t* data, size_t size) {
     std::memcpy(bytes.data() + 20, &c, 4);
     load_model_file(write_file("model.bin", bytes));
   }
+}
+
+// ---------------------------------------------------------------- 6. context files
+// The where-and-when knowledge files (EventContext): data/geo/*.tsv with
+// data/actors/countries.tsv (the Gazetteer), data/context/dates.tsv (the DateResolver),
+// and data/ner/org_cues.tsv (read by the NER trainer and `dyad dict check`).
+
+// The real verb lexicon, to give the probe sentences events to date and place.
+inline const EventCoder& real_event_coder() {
+  static const auto s = [] {
+    struct State {
+      VerbLexicon lexicon;
+      std::unique_ptr<EventCoder> coder;
+    };
+    auto st = std::make_unique<State>();
+    st->lexicon = VerbLexicon::load(data_dir() + "/events/verbs.tsv", data_dir() + "/events/inflections.tsv",
+                                    real_codebook());
+    st->coder = std::make_unique<EventCoder>(&st->lexicon);
+    return st;
+  }();
+  return *s->coder;
+}
+
+inline constexpr const char* kContextProbe =
+    "KYIV, Ukraine (AP) — Russian forces attacked Kyiv on Tuesday. Ships were attacked in the Red "
+    "Sea last week. Iran protested in Tehran two days ago. Troops clashed near Goma in March. "
+    "China condemned the attack on March 3, 2024. Protesters demonstrated outside the White House "
+    "yesterday. Israel attacked Gaza City 3 weeks ago, and Hamas attacked Israel in 2023.";
+
+// A coded probe document: the context probe, then the input (probe_text), split, its
+// actors recognised with the real dictionary and events coded with the real lexicon.
+inline Document coded_context_probe(std::string_view bytes, const std::string& date) {
+  const TextState& st = text_state();
+  Document doc;
+  doc.id = "probe";
+  doc.date = date;
+  doc.text = std::string(kContextProbe) + " " + probe_text(bytes);
+  doc.sentences = st.splitter->split(doc.text);
+  Coreference coref;
+  for (Sentence& s : doc.sentences) {
+    actor_state().recognizer->recognize(doc.text, s, doc.date, coref);
+    real_event_coder().code(s);
+  }
+  return doc;
+}
+
+// Dates and places an EventContext wrote: in range, naming the text.
+inline void check_context(const Document& doc) {
+  check_sentences(doc.sentences, doc.text.size(), 0);
+  check_coded(doc);
+  for (const Sentence& s : doc.sentences)
+    for (const Event& e : s.events) {
+      int64_t days = 0;
+      if (!e.date_resolution.empty())
+        DYAD_FUZZ_CHECK(parse_iso_date(e.date, days), "event date '" + e.date + "' is not a valid YYYY-MM-DD");
+      if (e.location) {
+        const Location& l = *e.location;
+        DYAD_FUZZ_CHECK(!l.name.empty(), "location without a name");
+        DYAD_FUZZ_CHECK(l.span.begin < l.span.end && l.span.end <= doc.text.size(), "location span outside the text");
+        DYAD_FUZZ_CHECK(std::isfinite(l.lat) && std::isfinite(l.lon) && std::fabs(l.lat) <= 90 && std::fabs(l.lon) <= 180,
+                        "location coordinates out of range");
+      }
+    }
+}
+
+// 6a. Gazetteer + LocationResolver. The input replaces each of the four files in turn,
+// the three others being a small valid set (scratch geo-<k>/), with the real dates.tsv.
+inline constexpr const char* kGeoFiles[] = {"geo/countries.tsv", "geo/regions.tsv", "geo/words.tsv",
+                                            "actors/countries.tsv"};
+inline constexpr const char* kMiniGeo[] = {
+    // geo/countries.tsv
+    "CHN\tCN\t35\t105\tChina\nUKR\tUA\t49\t32\tUkraine\nUSA\tUS\t38\t-97\tUnited States\n"
+    "RUS\tRU\t60\t100\tRussia\nPSE\tPS\t31.9\t35.2\tPalestine\nCOD\tCD\t-2.5\t23.5\tCongo\n"
+    "IRN\tIR\t32\t53\tIran\nISR\tIL\t31.5\t34.75\tIsrael\n",
+    // geo/regions.tsv
+    "sea\tRed Sea\t---\t20.0\t38.5\nregion\tGaza|Gaza Strip\tPSE\t31.4\t34.4\n"
+    "city\tGaza City\tPSE\t31.5\t34.47\ncity\tKyiv|Kiev\tUKR\t50.45\t30.52\n"
+    "city\tGoma\tCOD\t-1.68\t29.23\nsite\tWhite House\tUSA\t38.9\t-77.04\n",
+    // geo/words.tsv
+    "locative\tin|near|at|outside\nignore\tOf|Man|Police\n",
+    // actors/countries.tsv
+    "country\tCHN\tChina|People's Republic of China\ncapital\tCHNGOV\tBeijing\ncountry\tUKR\tUkraine\n"
+    "capital\tUKRGOV\tKyiv|Kiev\ncountry\tUSA\tUnited States|U.S.|US|America\ncapital\tUSAGOV\tWashington\n"
+    "country\tRUS\tRussia|Russian Federation\nadj\tRUS\tRussian\ncountry\tIRN\tIran\ncapital\tIRNGOV\tTehran\n"
+    "country\tPSE\tPalestine\ncountry\tISR\tIsrael\ncountry\tCOD\tCongo|DR Congo\ncountry\tEUR\tEurope\n",
+};
+
+inline std::string slurp_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// scratch/geo-<k>/: the small set, context/dates.tsv the real one (written once).
+inline const std::string& geo_dir(size_t k) {
+  static const auto dirs = [] {
+    std::vector<std::string> out;
+    const std::string dates = slurp_file(data_dir() + "/context/dates.tsv");
+    for (size_t r = 0; r < std::size(kGeoFiles); ++r) {
+      const std::string d = "geo-" + std::to_string(r);
+      for (const char* sub : {"/geo", "/actors", "/context"})
+        std::filesystem::create_directories(scratch_dir() + "/" + d + sub);
+      for (size_t f = 0; f < std::size(kGeoFiles); ++f) write_file(d + "/" + kGeoFiles[f], kMiniGeo[f]);
+      write_file(d + "/context/dates.tsv", dates);
+      out.push_back(scratch_dir() + "/" + d);
+    }
+    return out;
+  }();
+  return dirs[k];
+}
+
+inline void use_gazetteer(const Gazetteer& g, const std::vector<Token>& toks) {
+  for (size_t id = 0; id < g.size(); ++id) {
+    const Place& p = g.place(static_cast<uint32_t>(id));
+    DYAD_FUZZ_CHECK(!p.kind.empty() && !p.where.empty(), "place without a kind or origin");
+    DYAD_FUZZ_CHECK(std::isfinite(p.lat) && std::isfinite(p.lon) && std::fabs(p.lat) <= 90 && std::fabs(p.lon) <= 180,
+                    "place coordinates out of range");
+  }
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Gazetteer::Match m = g.longest_match(toks, i);
+    if (m.length) {
+      DYAD_FUZZ_CHECK(i + m.length <= toks.size(), "place match past the last token");
+      DYAD_FUZZ_CHECK(m.places && !m.places->empty(), "place match without places");
+      for (uint32_t id : *m.places) DYAD_FUZZ_CHECK(id < g.size(), "place id out of range");
+      const auto* same = g.find(toks, i, i + m.length);
+      DYAD_FUZZ_CHECK(same && !same->empty(), "find() misses what longest_match() found");
+    }
+    if (const auto* f = g.find(toks, i, std::min(toks.size(), i + 3)))
+      for (uint32_t id : *f) DYAD_FUZZ_CHECK(id < g.size(), "place id out of range (find)");
+  }
+}
+
+inline void gazetteer_one(const uint8_t* data, size_t size) {
+  const auto bytes = as_view(data, size);
+  const TextState& st = text_state();
+  Document probe = coded_context_probe(bytes, "2024-03-01");
+  const auto toks = st.tokenizer->tokenize(probe.text);
+  for (size_t k = 0; k < std::size(kGeoFiles); ++k) {
+    const std::string& dir = geo_dir(k);
+    const std::string name = "geo-" + std::to_string(k) + "/" + kGeoFiles[k];
+    write_file(name, bytes);
+    struct Restore {  // the small set again, even when a check throws (regression test)
+      const std::string& name;
+      const char* content;
+      ~Restore() { write_file(name, content); }
+    } restore{name, kMiniGeo[k]};
+    // check() is load() plus the checks of the two countries files.
+    if (k == 0 || k == 3)
+      expect_runtime_error_only([&] {
+        for (const auto& p : Gazetteer::check(dir, *st.tokenizer)) DYAD_FUZZ_CHECK(!p.empty(), "empty problem");
+      });
+    expect_runtime_error_only([&] {
+      const auto ctx = EventContext::load(dir, *st.tokenizer, /*with_geonames=*/false);
+      use_gazetteer(ctx->gazetteer(), toks);
+      Document doc = probe;
+      ctx->annotate(doc);
+      check_context(doc);
+      const auto dl = ctx->locations().dateline(doc);
+      DYAD_FUZZ_CHECK(dl.end <= doc.text.size(), "dateline ends past the text");
+      std::vector<LocationResolver::Candidate> cands;
+      for (const Sentence& s : doc.sentences) {
+        cands.clear();
+        ctx->locations().find(s, cands);
+        for (const auto& c : cands) {
+          DYAD_FUZZ_CHECK(c.first <= c.last && c.last < s.tokens.size(), "candidate tokens out of range");
+          DYAD_FUZZ_CHECK(c.place < ctx->gazetteer().size(), "candidate place out of range");
+        }
+      }
+    });
+  }
+}
+
+// 6b. data/context/dates.tsv (DateResolver) and data/ner/org_cues.tsv.
+inline void context_lists_one(const uint8_t* data, size_t size) {
+  const auto bytes = as_view(data, size);
+  const std::string tsv = write_file("input.tsv", bytes);
+  expect_runtime_error_only([&] {
+    for (const auto& p : DateResolver::check(tsv)) DYAD_FUZZ_CHECK(!p.empty(), "empty problem");
+  });
+  expect_runtime_error_only([&] {
+    const DateResolver dates = DateResolver::load(tsv);
+    const Document probe = coded_context_probe(bytes, "2024-03-01");
+    for (const char* date : {"2024-03-01", "2023-01-02", "1900-01-01", "", "2024-02-30"}) {
+      Document doc = probe;
+      doc.date = date;
+      int64_t article = INT64_MIN;
+      if (!parse_iso_date(date, article)) article = INT64_MIN;
+      std::vector<DateResolver::Expression> exprs;
+      for (Sentence& s : doc.sentences) {
+        exprs.clear();
+        dates.find(s, article, exprs);
+        for (const auto& x : exprs) {
+          DYAD_FUZZ_CHECK(x.first <= x.last && x.last < s.tokens.size(), "date phrase tokens out of range");
+          DYAD_FUZZ_CHECK(x.head < s.tokens.size(), "date phrase head out of range");
+          DYAD_FUZZ_CHECK(x.precision >= 1 && x.precision <= 4, "date phrase precision out of range");
+        }
+        if (s.events.empty() && !s.tokens.empty()) {  // one event per sentence at least
+          Event e;
+          e.code = "010";
+          e.trigger_first = e.trigger_last = static_cast<uint32_t>(s.tokens.size() / 2);
+          s.events.push_back(e);
+        }
+        dates.resolve(s, doc.date);
+      }
+      check_context(doc);
+    }
+  });
+  expect_runtime_error_only([&] {
+    const auto cues = ner::read_org_cues(tsv);
+    ner::Gazetteer g;
+    for (const auto& c : cues) {
+      DYAD_FUZZ_CHECK(!c.empty() && c.find(' ') == std::string::npos, "org cue empty or of several words");
+      g.add({c}, ner::GazType::OrgCue);
+    }
+    g.finish();
+    const std::string text = probe_text(bytes);
+    const auto toks = text_state().tokenizer->tokenize(text);
+    std::vector<std::string_view> forms;
+    for (const auto& t : toks) forms.push_back(t.form);
+    std::vector<ner::GazMask> masks;
+    g.match(forms, masks);
+    DYAD_FUZZ_CHECK(masks.size() == forms.size(), "one gazetteer mask per token");
+  });
 }
 
 }  // namespace dyad::fuzz

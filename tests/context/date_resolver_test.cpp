@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
 #include "context/context_fixture.h"
 
 namespace dyad {
@@ -131,6 +135,30 @@ TEST(DateResolver, DateOfAnotherClauseDoesNotMoveTheEvent) {
 
 TEST(DateResolver, DataFileChecks) {
   EXPECT_TRUE(DateResolver::check(test::data_dir() + "/context/dates.tsv").empty());
+}
+
+// A `number` or `day` VALUE out of range would overflow the date arithmetic ("two
+// weeks ago" with two = 2147483647: found by fuzz/fuzz_context_lists): the loader
+// rejects it, naming file:line.
+TEST(DateResolver, NumberAndDayValuesAreBounded) {
+  const std::string path = (std::filesystem::temp_directory_path() / "dyad-dates-bounds.tsv").string();
+  auto load_error = [&](const std::string& content) -> std::string {
+    std::ofstream(path) << content;
+    try {
+      DateResolver::load(path);
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(load_error("number\ttwo\t2\nnumber\tdozen\t12\nnumber\tmost\t999\nday\tyesterday\t-1\n"), "");
+  EXPECT_EQ(load_error("unit\tweek\tweek\nnumber\ttwo\t2147483647\n"),
+            "dyad-dates-bounds.tsv:2: bad VALUE '2147483647' for number");
+  EXPECT_EQ(load_error("number\tminus\t-1\n"), "dyad-dates-bounds.tsv:1: bad VALUE '-1' for number");
+  EXPECT_EQ(load_error("number\tthousand\t1000\n"), "dyad-dates-bounds.tsv:1: bad VALUE '1000' for number");
+  EXPECT_EQ(load_error("day\tsomeday\t2000000000\n"), "dyad-dates-bounds.tsv:1: bad VALUE '2000000000' for day");
+  EXPECT_EQ(load_error("day\tfortnight\t-14\n"), "dyad-dates-bounds.tsv:1: bad VALUE '-14' for day");
+  std::filesystem::remove(path);
 }
 
 }  // namespace

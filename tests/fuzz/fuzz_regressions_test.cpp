@@ -65,6 +65,8 @@ TEST(FuzzRegressions, VerbLexicon) { replay("fuzz_verb_lexicon", dyad::fuzz::ver
 TEST(FuzzRegressions, Codebook) { replay("fuzz_codebook", dyad::fuzz::codebook_one, true); }
 TEST(FuzzRegressions, TextLists) { replay("fuzz_text_lists", dyad::fuzz::text_lists_one, true); }
 TEST(FuzzRegressions, ModelHeader) { replay("fuzz_model_header", dyad::fuzz::model_header_one, true); }
+TEST(FuzzRegressions, Gazetteer) { replay("fuzz_gazetteer", dyad::fuzz::gazetteer_one, true); }
+TEST(FuzzRegressions, ContextLists) { replay("fuzz_context_lists", dyad::fuzz::context_lists_one, true); }
 
 // The empty input and a few degenerate ones, for every target.
 TEST(FuzzRegressions, DegenerateInputs) {
@@ -73,7 +75,8 @@ TEST(FuzzRegressions, DegenerateInputs) {
                                            std::string(3000, '.'), std::string(600, 'a') + " "};
   for (TargetFn fn : {dyad::fuzz::article_reader_one, dyad::fuzz::text_one, dyad::fuzz::document_one,
                       dyad::fuzz::actor_dictionary_one, dyad::fuzz::verb_lexicon_one, dyad::fuzz::codebook_one,
-                      dyad::fuzz::text_lists_one, dyad::fuzz::model_header_one})
+                      dyad::fuzz::text_lists_one, dyad::fuzz::model_header_one, dyad::fuzz::gazetteer_one,
+                      dyad::fuzz::context_lists_one})
     for (const auto& in : inputs)
       EXPECT_NO_THROW(fn(reinterpret_cast<const uint8_t*>(in.data()), in.size()));
 }

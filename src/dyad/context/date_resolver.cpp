@@ -102,6 +102,12 @@ namespace {
 
 const char* kKindNames[] = {"weekday", "month", "day", "unit", "shift", "year_prep", "ago", "number"};
 
+// Bounds of a `day` offset and a `number` VALUE. A number counts back units from the
+// article date ("N years ago"), as digits do (at most three: 999), so that every date
+// the resolver computes stays a four-digit year and its arithmetic within int.
+constexpr int kMaxDayOffset = 7;
+constexpr int kMaxNumber = 999;
+
 void read_words(const std::string& path, std::unordered_map<std::string, std::pair<DateResolver::Kind, int>>& words,
                 std::vector<std::string>& problems) {
   for_each_tsv_row(path, [&](const TsvRow& row) {
@@ -125,7 +131,9 @@ void read_words(const std::string& path, std::unordered_map<std::string, std::pa
       const bool ok = ec == std::errc() && p == v.data() + v.size() &&
                       (kind != DateResolver::Kind::Weekday || (value >= 1 && value <= 7)) &&
                       (kind != DateResolver::Kind::Month || (value >= 1 && value <= 12)) &&
-                      (kind != DateResolver::Kind::Shift || (value >= -1 && value <= 1));
+                      (kind != DateResolver::Kind::Shift || (value >= -1 && value <= 1)) &&
+                      (kind != DateResolver::Kind::Day || (value >= -kMaxDayOffset && value <= kMaxDayOffset)) &&
+                      (kind != DateResolver::Kind::Number || (value >= 0 && value <= kMaxNumber));
       if (!ok) problems.push_back(row.where() + ": bad VALUE '" + v + "' for " + row.field(0));
     }
     for (const auto& w : split(row.field(1), '|')) {
