@@ -16,7 +16,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 # Every fuzz target for DYAD_FUZZ_SECONDS, as many at once as there are cores. 30 s
-# keeps the whole command within its 15-minute budget on 2 cores (8 targets x 30 s / 2 = 2 min);
-# DYAD_FUZZ_SECONDS=60 (issue 9's figure) adds two more minutes.
+# keeps the whole command within its 15-minute budget on 2 cores (10 targets x 30 s / 2 = 2.5 min);
+# DYAD_FUZZ_SECONDS=60 (issue 9's figure) adds 2.5 minutes more.
 echo "== fuzz targets (libFuzzer, ASan + UBSan; skipped without clang) =="
 ./scripts/fuzz.sh "${DYAD_FUZZ_SECONDS:-30}"
