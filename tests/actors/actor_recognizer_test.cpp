@@ -131,6 +131,7 @@ TEST(ActorRecognizer, FormerOfficialsHaveNoRole) {
 TEST(ActorRecognizer, ThenTitleTakesTheRoleAtTheTime) {
   EXPECT_EQ(codes("then-president Joe Biden said", "2026-05-01"), V{"USAGOV"});
   EXPECT_EQ(codes("then President Joe Biden said", "2026-05-01"), V{"USAGOV"});
+  EXPECT_EQ(codes("then US-president Joe Biden said", "2026-05-01"), (V{"USA", "USAGOV"}));
 }
 
 TEST(ActorRecognizer, PlacesBlockAliasesInside) {

@@ -168,7 +168,12 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     std::string coded = code;
     // "then-president Ivan Duque", "then President Joe Biden": the latest role the
     // person had begun by the article's date, even if it has ended since
-    const bool then = (i >= 1 && low[i - 1] == "then") || (i >= 2 && low[i - 1] == "-" && low[i - 2] == "then");
+    // (also "then US-president Donald Trump": a hyphen or a capitalised word between)
+    bool then = false;
+    for (size_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
+      if (low[k] == "then") { then = true; break; }
+      if (low[k] != "-" && !std::isupper(static_cast<unsigned char>(toks[k].form[0]))) break;
+    }
     if (keep && then && e.type == ActorType::Person) {
       std::string best_from;
       for (uint32_t id : *m.entries) {
