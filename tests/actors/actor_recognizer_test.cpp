@@ -132,6 +132,11 @@ TEST(ActorRecognizer, ThenTitleTakesTheRoleAtTheTime) {
   EXPECT_EQ(codes("then-president Joe Biden said", "2026-05-01"), V{"USAGOV"});
   EXPECT_EQ(codes("then President Joe Biden said", "2026-05-01"), V{"USAGOV"});
   EXPECT_EQ(codes("then US-president Joe Biden said", "2026-05-01"), (V{"USA", "USAGOV"}));
+  // the article tells of that time: later mentions keep the role
+  Coreference article;
+  codes("then-president Joe Biden said", "2026-05-01", &article);
+  EXPECT_EQ(codes("Biden asked Congress", "2026-05-01", &article).front(), "USAGOV");
+  EXPECT_EQ(codes("Biden asked Congress", "2026-05-01").front(), "USA");
 }
 
 TEST(ActorRecognizer, PlacesBlockAliasesInside) {

@@ -184,6 +184,10 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
           coded = pe.code;
         }
       }
+      // the article tells of that time: "Duque" later in it is the president still
+      coref.roles_then[e.name] = coded;
+    } else if (keep && e.type == ActorType::Person) {
+      if (auto it = coref.roles_then.find(e.name); it != coref.roles_then.end()) coded = it->second;
     }
     if (keep) raw.push_back({static_cast<uint32_t>(i), last, e.type, coded, e.where});
     i += m.length;

@@ -34,6 +34,8 @@ struct Coreference {
   // Names first seen with a title ("spokesman Mahmud Bassal" -> "bassal": PSEGOV), so
   // that a later bare surname is coded too.
   std::unordered_map<std::string, std::string> names;
+  // People named as "then-president X": their code at that time, kept for later mentions.
+  std::unordered_map<std::string, std::string> roles_then;
   // The country of the dateline ("QUITO, Ecuador (AP) --"): home of bare domestic
   // roles later in the article ("police", "the court", "protesters").
   std::string dateline_country;
