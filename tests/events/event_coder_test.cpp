@@ -282,6 +282,11 @@ TEST(EventCoder, ForceWithNoTargetContinuesTheActorsLastActOfForce) {
   EXPECT_FALSE(has(events("The United States struck Houthi targets in Yemen. British jets hit 18 sites."), "GBR>YEM:19"));
 }
 
+TEST(EventCoder, WhatAnEventWasWithoutIsNotItsTarget) {
+  EXPECT_FALSE(has(events("The UN committee's meeting ended without recognition of the Taliban government."),
+                   "IGOUNO>AFG:04"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

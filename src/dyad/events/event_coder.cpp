@@ -823,7 +823,8 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         target = dep_object(c, h);
         if (target < 0) {  // "hit the building in the compound of the Iranian embassy"
           for (uint32_t ch : c.children[h]) {
-            if (!rel_is(s.tokens[ch], "obl")) continue;
+            // "wrapped up without recognition of the Taliban government": no one it was on
+            if (!rel_is(s.tokens[ch], "obl") || has_case(c, ch, "without")) continue;
             const int m = mention_in_phrase(c, ch);
             if (m >= 0 && !s.mentions[m].capital) { target = m; break; }
           }
