@@ -188,6 +188,15 @@ void DateResolver::find(const Sentence& s, int64_t article, std::vector<Expressi
   auto emit = [&](uint32_t head, size_t first, size_t last, int64_t days, uint8_t precision) {
     out.push_back({head, static_cast<uint32_t>(first), static_cast<uint32_t>(last), days, precision});
   };
+  // "COUNT UNIT ago" at token i (the unit in days: 1, 7, 30, 365); moves i past it.
+  auto emit_ago = [&](size_t& i, int count, int unit) {
+    const auto head = static_cast<uint32_t>(i + 1);
+    if (unit == 1) emit(head, i, i + 2, article - count, 4);
+    else if (unit == 7) emit(head, i, i + 2, article - 7 * count - (iso_weekday(article - 7 * count) - 1), 3);
+    else if (unit == 30) emit(head, i, i + 2, month_start(y0, static_cast<int>(m0) - count), 2);
+    else emit(head, i, i + 2, days_from_civil(y0 - count, 1, 1), 1);
+    i += 2;
+  };
   // A month and day with no year: the article's year, or the one before when that
   // would put the date over 180 days after the article.
   auto infer_year = [&](unsigned m, unsigned d) -> int64_t {
@@ -208,13 +217,7 @@ void DateResolver::find(const Sentence& s, int64_t article, std::vector<Expressi
         const auto* unit = kind_at(i + 1);
         const auto* ago = kind_at(i + 2);
         if (unit && unit->first == Kind::Unit && ago && ago->first == Kind::Ago && dated) {
-          const int count = std::atoi(form.c_str());
-          const int u = unit->second;
-          if (u == 1) emit(static_cast<uint32_t>(i + 1), i, i + 2, article - count, 4);
-          else if (u == 7) emit(static_cast<uint32_t>(i + 1), i, i + 2, article - 7 * count - (iso_weekday(article - 7 * count) - 1), 3);
-          else if (u == 30) emit(static_cast<uint32_t>(i + 1), i, i + 2, month_start(y0, static_cast<int>(m0) - count), 2);
-          else emit(static_cast<uint32_t>(i + 1), i, i + 2, days_from_civil(y0 - count, 1, 1), 1);
-          i += 2;
+          emit_ago(i, std::atoi(form.c_str()), unit->second);
         }
       }
       continue;
@@ -268,13 +271,7 @@ void DateResolver::find(const Sentence& s, int64_t article, std::vector<Expressi
       const auto* unit = kind_at(i + 1);
       const auto* ago = kind_at(i + 2);
       if (unit && unit->first == Kind::Unit && ago && ago->first == Kind::Ago) {
-        const int count = w->second;
-        const int u = unit->second;
-        if (u == 1) emit(static_cast<uint32_t>(i + 1), i, i + 2, article - count, 4);
-        else if (u == 7) emit(static_cast<uint32_t>(i + 1), i, i + 2, article - 7 * count - (iso_weekday(article - 7 * count) - 1), 3);
-        else if (u == 30) emit(static_cast<uint32_t>(i + 1), i, i + 2, month_start(y0, static_cast<int>(m0) - count), 2);
-        else emit(static_cast<uint32_t>(i + 1), i, i + 2, days_from_civil(y0 - count, 1, 1), 1);
-        i += 2;
+        emit_ago(i, w->second, unit->second);
       }
     }
   }
