@@ -15,6 +15,7 @@ std::vector<std::string> codes(const std::string& text, const std::string& date 
   Sentence s;
   s.tokens = r.tokenizer->tokenize(text);
   s.span = {0, static_cast<uint32_t>(text.size())};
+  s.dateline_tokens = r.splitter->split(text).at(0).dateline_tokens;
   Coreference local;
   r.recognizer->recognize(text, s, date, coref ? *coref : local);
   std::vector<std::string> out;
@@ -30,6 +31,7 @@ std::vector<std::string> parsed_codes(const std::string& text, Coreference* core
   Sentence s;
   s.tokens = r.tokenizer->tokenize(text);
   s.span = {0, static_cast<uint32_t>(text.size())};
+  s.dateline_tokens = r.splitter->split(text).at(0).dateline_tokens;
   if (r.analyzer) r.analyzer->analyze(s);
   Coreference local;
   r.recognizer->recognize(text, s, "2025-06-01", coref ? *coref : local);

@@ -63,6 +63,25 @@ TEST(ShippedModel, SubjectAndObject) {
   expect_arc(t, "Cairo", "case", "in");
 }
 
+TEST(ShippedModel, DatelineIsParsedApartAndHangsFromTheRoot) {
+  REQUIRE_MODELS();
+  Sentence s;
+  std::istringstream in("TEHRAN ( Tasnim ) -- Pakistan accused India of aggression on Saturday .");
+  for (std::string w; in >> w;) {
+    s.tokens.emplace_back();
+    s.tokens.back().form = w;
+  }
+  s.dateline_tokens = 5;
+  shipped()->analyze(s);
+  expect_arc(s, "accused", "nsubj", "Pakistan");
+  expect_arc(s, "accused", "obj", "India");
+  const int root = find(s, "accused");
+  EXPECT_EQ(s.tokens[root].head, -1);
+  EXPECT_EQ(s.tokens[find(s, "TEHRAN")].head, root);
+  EXPECT_EQ(s.tokens[find(s, "TEHRAN")].deprel, "dep");
+  for (const Token& t : s.tokens) EXPECT_LT(t.head, static_cast<int>(s.tokens.size())) << t.form;
+}
+
 TEST(ShippedModel, PassiveAgent) {
   REQUIRE_MODELS();
   Sentence s = analyze("The embassy was attacked by protesters on Monday .");

@@ -45,6 +45,19 @@ TEST(SentenceSplitter, DatelineBelongsToTheFirstSentence) {
             (V{"QUITO, Ecuador (AP) \xE2\x80\x94 Police entered the embassy.", "Mexico protested."}));
 }
 
+TEST(SentenceSplitter, DatelineTokensAreCounted) {
+  SentenceSplitter splitter(&test::abbreviations(), {});
+  auto first = [&](const std::string& text) { return splitter.split(text).at(0).dateline_tokens; };
+  EXPECT_EQ(first("Damascus. Rebels seized the city on Sunday."), 2u);
+  EXPECT_EQ(first("QUITO, Ecuador (AP) \xE2\x80\x94 Police entered the embassy."), 7u);
+  EXPECT_EQ(first("PORT-AU-PRINCE, Haiti -- Police arrived."), 8u);
+  EXPECT_EQ(first("KYIV, Ukraine, March 3 (Reuters) - Russia struck."), 10u);
+  // a capitalised subject with a dash later is no dateline
+  EXPECT_EQ(first("US and British jets -- dozens of them -- struck."), 0u);
+  EXPECT_EQ(first("Police arrived."), 0u);
+  EXPECT_EQ(splitter.split("Iran protested. QUITO, Ecuador -- Police entered.").at(1).dateline_tokens, 0u);
+}
+
 TEST(SentenceSplitter, BoilerplateLinesAreMarked) {
   std::vector<bool> boiler;
   EXPECT_EQ(sentences("Iran protested.\nSource link\n#Iran #Israel", &boiler),

@@ -123,14 +123,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
   const bool case_reliable = upper > 0 && lower > 0 && upper < lower * 3;
 
   // A dateline ("QUITO, Ecuador (AP) --") names where the story was filed, not an actor.
-  size_t dateline_end = 0;
-  if (n > 2 && is_alpha_word(toks[0].form) && toks[0].form.size() > 1 && fold_case(toks[0].form) != toks[0].form) {
-    bool caps = true;
-    for (char ch : toks[0].form) caps = caps && !(ch >= 'a' && ch <= 'z');
-    for (size_t k = 1; caps && k < n && k < 12; ++k)
-      // a free-standing dash, not the hyphens of "PORT-AU-PRINCE"
-      if ((toks[k].form == "--" || toks[k].form == "-") && toks[k - 1].space_after) { dateline_end = k; break; }
-  }
+  const size_t dateline_end = s.dateline_tokens;
 
   // 1. Dictionary matches, longest first.
   std::vector<RawMatch> raw;

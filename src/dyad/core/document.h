@@ -72,6 +72,9 @@ struct Sentence {
   std::vector<Mention> mentions;
   std::vector<Event> events;
   bool boilerplate = false;  // "Source link", hashtags: never coded
+  // Leading tokens of a dateline ("QUITO, Ecuador (AP) --", "Damascus."): where the
+  // story was filed, outside the sentence's grammar and naming no actor.
+  uint32_t dateline_tokens = 0;
 };
 
 struct Document {

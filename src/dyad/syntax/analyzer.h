@@ -1,6 +1,7 @@
 // The syntax stage as one object: tagger -> lemmatizer/features -> parser -> voice.
 // Reads: Token::form (tokens already split). Writes: Token::upos, xpos, lemma, feats,
-// head (index in the sentence, -1 = root) and deprel.
+// head (index in the sentence, -1 = root) and deprel. A dateline (Sentence::dateline_tokens)
+// is analysed apart and its head attached to the sentence's root as "dep".
 // Const after load: several threads may share one Analyzer.
 #pragma once
 
@@ -43,6 +44,9 @@ class Analyzer {
   const Parser& parser() const { return *parser_; }
 
  private:
+  void analyze(Sentence& s, SyntaxTimes* times) const;
+  void analyze_tokens(Sentence& s, SyntaxTimes* times) const;
+
   std::shared_ptr<const Tagger> tagger_;
   std::shared_ptr<const Lemmatizer> lemmatizer_;
   std::shared_ptr<const Parser> parser_;

@@ -44,6 +44,23 @@ bool is_hashtag_or_link(const std::string& f) {
   return (f.size() > 1 && (f[0] == '#' || f[0] == '@')) || f.rfind("http", 0) == 0 || f.rfind("www.", 0) == 0;
 }
 
+// "QUITO, Ecuador (AP) --", "KYIV, Ukraine, March 3 (Reuters) -": a place in capitals,
+// then only names, dates, commas and an agency in parentheses, up to a free-standing
+// dash. The number of tokens up to and including the dash; 0 when there is none.
+uint32_t dateline_length(const std::vector<Token>& toks) {
+  if (toks.size() < 3) return 0;
+  const std::string& first = toks[0].form;
+  bool caps = first.size() > 1 && std::isupper(static_cast<unsigned char>(first[0]));
+  for (char ch : first) caps = caps && !(ch >= 'a' && ch <= 'z');
+  if (!caps) return 0;
+  for (size_t k = 1; k + 1 < toks.size() && k < 16; ++k) {
+    const std::string& f = toks[k].form;
+    if ((f == "--" || f == "-") && toks[k - 1].space_after) return static_cast<uint32_t>(k + 1);
+    if (!(starts_upper_or_digit(f) || f == "," || f == "." || f == "(" || f == ")" || f == "-")) return 0;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::unordered_set<std::string> SentenceSplitter::load_boilerplate(const std::string& path) {
@@ -151,9 +168,11 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
         text.substr(out[0].span.end, out[1].span.begin - out[0].span.end).find('\n') == std::string_view::npos) {
       out[1].tokens.insert(out[1].tokens.begin(), out[0].tokens.begin(), out[0].tokens.end());
       out[1].span.begin = out[0].span.begin;
+      out[1].dateline_tokens = static_cast<uint32_t>(out[0].tokens.size());
       out.erase(out.begin());
     }
   }
+  if (!out.empty() && out[0].dateline_tokens == 0) out[0].dateline_tokens = dateline_length(out[0].tokens);
   return out;
 }
 
