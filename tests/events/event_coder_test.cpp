@@ -287,6 +287,22 @@ TEST(EventCoder, WhatAnEventWasWithoutIsNotItsTarget) {
                    "IGOUNO>AFG:04"));
 }
 
+TEST(EventCoder, AnAccusedActIsAllegedNotReported) {
+  EXPECT_EQ(events("New Delhi accuses Islamabad of supporting terrorism."), V{"IND>PAK:11"});
+  EXPECT_EQ(events("Washington blamed Tehran for backing the militias."), V{"USA>IRN:11"});
+}
+
+TEST(EventCoder, AStrikeThatKilledIsOneAct) {
+  EXPECT_EQ(events("An Israeli air strike killed 15 members of a Palestinian family."), V{"ISR>PSE:19"});
+  // an act of another kind of force by the same source stays
+  EXPECT_TRUE(has(events("Russian troops shelled the town and killed five Ukrainian civilians."), "RUS>UKR:18"));
+}
+
+TEST(EventCoder, AMeetingNounWithNoCounterpartIsNoEvent) {
+  EXPECT_TRUE(events("The UN committee's meeting wrapped up on Tuesday.").empty());
+  EXPECT_TRUE(has(events("Russia's talks with Ukraine ended on Tuesday."), "RUS>UKR:04"));
+}
+
 TEST(EventCoder, EveryEventCitesItsRule) {
   Document d;
   d.id = "t";

@@ -30,6 +30,9 @@ const std::unordered_set<std::string> kRealisingVerbs = {"continue", "continued"
 // place"): a definite event noun as their subject is the event the article reported.
 const std::unordered_set<std::string> kOccurrenceVerbs = {"hold", "take", "occur", "happen", "begin", "start",
                                                           "resume", "conclude", "end", "proceed"};
+// Stems of verbs whose "of"/"for" gerund is only alleged: "accuses Islamabad of supporting"
+// (stems, not lemmas: a rare past form may be lemmatised wrongly).
+const std::vector<std::string_view> kAllegingStems = {"accus", "suspect", "alleg", "charg", "blam", "indict"};
 // Lemmas of verbs whose object's infinitive happened: "forced the airport to close".
 const std::unordered_set<std::string> kCausingVerbs = {"cause", "force", "prompt", "lead", "compel", "drive",
                                                        "continue", "begin", "start", "manage"};
@@ -413,6 +416,18 @@ bool reported_speech(const Context& c, uint32_t v, const VerbLexicon& lex) {
   return false;
 }
 
+// Is the gerund after token `prep` ("of", "for") what an accusation alleges ("accused
+// Pakistan of supporting", "blamed Hamas for launching")? A verb of alleging shortly before
+// in the same clause.
+bool alleged_by_clause(const Context& c, uint32_t prep) {
+  for (uint32_t k = prep; k-- > 0 && prep - k <= 6;) {
+    if (is_clause_break(c.low[k]) || c.low[k] == ",") return false;
+    for (std::string_view stem : kAllegingStems)
+      if (c.low[k].compare(0, stem.size(), stem) == 0 && c.s.tokens[k].upos == "VERB") return true;
+  }
+  return false;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -445,6 +460,13 @@ bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& 
     if (!ok) return false;
   }
   return true;
+}
+
+// The lexicon pattern of the trigger an event came from; -1 when none.
+int trigger_pattern(const std::vector<Trigger>& triggers, const Event& e) {
+  for (const Trigger& t : triggers)
+    if (t.first == e.trigger_first) return static_cast<int>(t.pattern);
+  return -1;
 }
 
 }  // namespace
@@ -625,6 +647,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         realised = kCausingVerbs.count(s.tokens[static_cast<size_t>(s.tokens[i].head)].lemma) > 0;
       if (!realised) mod = Modality::Hypothetical;
     }
+    if (i >= 1 && (c.low[i - 1] == "of" || c.low[i - 1] == "for") && !p.noun && mod == Modality::Asserted &&
+        alleged_by_clause(c, i - 1))
+      mod = Modality::Hypothetical;
     if (question) mod = Modality::Hypothetical;
     // A cooperative act in a certain future -- "will visit Beijing", or "would" reported
     // after a speech verb ("Medinsky said the swap would take place") -- is the intent the
@@ -1113,18 +1138,52 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     return false;
   });
 
+  // "An Israeli air strike killed 15 members of a family": a verb of force whose subject
+  // (or the noun it qualifies) is a nominal act of force of the same source reports that
+  // act's effect, not a second act.
+  if (c.parsed) {
+    std::vector<bool> effect(s.events.size(), false);
+    for (size_t a = 0; a < s.events.size(); ++a) {
+      const Event& e = s.events[a];
+      // its subject, or the noun it qualifies ("a strike that killed 15")
+      if (!is_force_root(e.code)) continue;
+      const Token& v = s.tokens[e.trigger_first];
+      const int subj = child_with(c, e.trigger_first, "nsubj");
+      const int qualified = rel_is(v, "acl") ? v.head : -1;
+      auto within = [](const Event& o, int k) {
+        return k >= 0 && static_cast<int>(o.trigger_first) <= k && k <= static_cast<int>(o.trigger_last);
+      };
+      for (Event& o : s.events)
+        if (&o != &e && is_force_root(o.code) && o.modality == e.modality && (within(o, subj) || within(o, qualified)) && s.mentions[o.source].code == s.mentions[e.source].code &&
+            (o.target < 0 || e.target < 0 || s.mentions[o.target].code == s.mentions[e.target].code)) {
+          if (o.target < 0) o.target = e.target;
+          effect[a] = true;
+          break;
+        }
+    }
+    for (size_t a = s.events.size(); a-- > 0;)
+      if (effect[a]) s.events.erase(s.events.begin() + static_cast<std::ptrdiff_t>(a));
+  }
+
   // 4. What this sentence adds to the article's memory.
   for (const Event& e : s.events) {
     if (e.modality != Modality::Asserted || e.source < 0) continue;
-    const auto trig = std::find_if(triggers.begin(), triggers.end(),
-                                   [&](const Trigger& t) { return t.first == e.trigger_first; });
-    if (trig == triggers.end()) continue;
-    memory.entries.push_back({event_noun(lex_->pattern(trig->pattern)), e.code.substr(0, 2), party_of(s, e.source),
+    const int pattern = trigger_pattern(triggers, e);
+    if (pattern < 0) continue;
+    memory.entries.push_back({event_noun(lex_->pattern(static_cast<uint32_t>(pattern))), e.code.substr(0, 2), party_of(s, e.source),
                               e.target >= 0 ? std::optional(party_of(s, e.target)) : std::nullopt, memory.sentences});
   }
   for (const auto& [noun, m] : sightings)
     memory.entries.push_back({noun, "", std::nullopt, party_of(s, m), memory.sentences});
   ++memory.sentences;
+
+  // "The UN committee's meeting wrapped up": a meeting noun with no counterpart in the
+  // sentence refers to talks, it reports none (the memory above still knows them).
+  std::erase_if(s.events, [&](const Event& e) {
+    if (e.target >= 0 || e.code.compare(0, 2, "04") != 0) return false;
+    const int pattern = trigger_pattern(triggers, e);
+    return pattern >= 0 && lex_->pattern(static_cast<uint32_t>(pattern)).noun;
+  });
 }
 
 std::string EventCoder::noun_root(const std::string& lemma) const {
