@@ -282,6 +282,12 @@ TEST(EventCoder, ForceWithNoTargetContinuesTheActorsLastActOfForce) {
   EXPECT_FALSE(has(events("The United States struck Houthi targets in Yemen. British jets hit 18 sites."), "GBR>YEM:19"));
 }
 
+TEST(EventCoder, ASanctionWithNoTargetContinuesTheActorsLastSanction) {
+  const V v = events("China imposed tariffs on the United States. Beijing said the move was needed. "
+                     "Its officials spoke of bullying. Trade fell. China also rolled out export controls on rare earths.");
+  EXPECT_EQ(std::count(v.begin(), v.end(), "CHN>USA:16"), 2);
+}
+
 TEST(EventCoder, WhatAnEventWasWithoutIsNotItsTarget) {
   EXPECT_FALSE(has(events("The UN committee's meeting ended without recognition of the Taliban government."),
                    "IGOUNO>AFG:04"));
@@ -301,6 +307,17 @@ TEST(EventCoder, AStrikeThatKilledIsOneAct) {
 TEST(EventCoder, AMeetingNounWithNoCounterpartIsNoEvent) {
   EXPECT_TRUE(events("The UN committee's meeting wrapped up on Tuesday.").empty());
   EXPECT_TRUE(has(events("Russia's talks with Ukraine ended on Tuesday."), "RUS>UKR:04"));
+}
+
+TEST(EventCoder, AWordInsideALongerNominalPatternIsNoEventOfItsOwn) {
+  EXPECT_EQ(events("The trade war between the United States and China escalated."), (V{"CHN>USA:16", "USA>CHN:16"}));
+  // an event noun in a verb pattern's object is still one: the UN demanded, the Taliban rejected
+  EXPECT_TRUE(has(events("The Taliban rejected the UN's demand to reopen schools."), "IGOUNO>AFG:10"));
+}
+
+TEST(EventCoder, ASupportVerbsSubjectIsTheSourceOfItsEventNoun) {
+  EXPECT_TRUE(has(events("China imposed retaliatory measures against the United States."), "CHN>USA:16"));
+  EXPECT_TRUE(has(events("The Russian army launched a new offensive against Ukraine."), "RUS>UKR:19"));
 }
 
 TEST(EventCoder, EveryEventCitesItsRule) {

@@ -33,6 +33,12 @@ const std::unordered_set<std::string> kOccurrenceVerbs = {"hold", "take", "occur
 // Stems of verbs whose "of"/"for" gerund is only alleged: "accuses Islamabad of supporting"
 // (stems, not lemmas: a rare past form may be lemmatised wrongly).
 const std::vector<std::string_view> kAllegingStems = {"accus", "suspect", "alleg", "charg", "blam", "indict"};
+// Lemmas of verbs whose subject is the actor of the event noun they take as object:
+// "China announced retaliatory measures", "the army launched an offensive".
+const std::unordered_set<std::string> kSupportVerbs = {"announce", "impose", "launch", "conduct", "stage",
+                                                       "adopt", "unveil", "introduce", "roll", "approve",
+                                                       "order", "mount", "carry", "escalate", "intensify",
+                                                       "expand", "extend", "issue"};
 // Lemmas of verbs whose object's infinitive happened: "forced the airport to close".
 const std::unordered_set<std::string> kCausingVerbs = {"cause", "force", "prompt", "lead", "compel", "drive",
                                                        "continue", "begin", "start", "manage"};
@@ -328,8 +334,10 @@ int listed_members(const Context& c, uint32_t verb, uint32_t after) {
 // have said who an event (the meeting it is about) was with.
 constexpr size_t kRecallWindow = 5;
 constexpr size_t kTopicWindow = 12;
-// How many sentences back an actor's act of force is still the one it goes on with.
+// How many sentences back an actor's act of force is still the one it goes on with; its
+// sanctions and tariffs, reported as a package over an article, for longer.
 constexpr size_t kContinuationWindow = 2;
+constexpr size_t kReductionWindow = 5;
 
 EventMemory::Party party_of(const Sentence& s, int m) {
   const Mention& mm = s.mentions[static_cast<size_t>(m)];
@@ -542,7 +550,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         // a participle used as an adjective is a state ("the Israeli-occupied sector",
         // "a government-held area"), not an act
         if (!p.noun && c.parsed && rel_is(s.tokens[i], "amod") && i > 0 && c.low[i - 1] == "-") continue;
-        if (p.noun && !is_noun_form(s.tokens[i], c.low[i], lemma)) continue;  // "attacked" is a verb
+        // "attacked" is a verb; an adjective opens a longer nominal pattern ("retaliatory measures")
+        if (p.noun && !is_noun_form(s.tokens[i], c.low[i], lemma) && !(p.words() > 1 && s.tokens[i].upos == "ADJ"))
+          continue;
         Trigger t{i, i, pi, -1, -1, p.words() * 10};
         uint32_t pos = i + 1;
         bool ok = true;
@@ -599,6 +609,13 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     }
     if (found) triggers.push_back(best);
   }
+  // A word inside a longer nominal pattern's match is part of that event: "the trade war
+  // between the US and China" is no war (but "rejected the UN's demand" reports a demand).
+  std::erase_if(triggers, [&](const Trigger& t) {
+    return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+      return o.first < t.first && t.first <= o.last && lex_->pattern(o.pattern).noun;
+    });
+  });
 
   // 2. Arguments and modality for each trigger.
   struct Candidate {
@@ -808,6 +825,15 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
             source = first_right(k + 1, 5, true);
             break;
           }
+      }
+      if (source < 0 && c.parsed) {  // "China imposed retaliatory measures"
+        uint32_t noun = i;  // the phrase's head: "retaliatory" -> "measures"
+        while ((rel_is(s.tokens[noun], "amod") || rel_is(s.tokens[noun], "compound")) &&
+               s.tokens[noun].head > static_cast<int>(noun))
+          noun = static_cast<uint32_t>(s.tokens[noun].head);
+        const int verb = s.tokens[noun].head;
+        if (rel_is(s.tokens[noun], "obj") && verb >= 0 && kSupportVerbs.count(s.tokens[static_cast<size_t>(verb)].lemma))
+          source = dep_subject(c, static_cast<uint32_t>(verb));
       }
       if (source < 0 && t.last + 2 < n && c.low[t.last + 1] == "between") {
         // "talks between A and B", "the conflict between Israel and Hamas": mutual
@@ -1024,14 +1050,16 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
   }
 
   // "The US and Britain struck Houthi targets in Yemen. ... American and British jets hit
-  // 18 sites": force with no target continues the same actor's last act of force.
+  // 18 sites": force with no target continues the same actor's last act of force; a
+  // sanction with none ("China also rolled out export controls") its last sanction.
   for (auto& cd : cands) {
-    if (cd.target >= 0 || cd.statement || cd.mod != Modality::Asserted || !is_force_root(cd.code)) continue;
+    const bool force = is_force_root(cd.code), reduction = cd.code.compare(0, 2, "16") == 0;
+    if (cd.target >= 0 || cd.statement || cd.mod != Modality::Asserted || !(force || reduction)) continue;
     const std::string& country = s.mentions[cd.source].country;
     for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
-      if (memory.sentences - it->sentence > kContinuationWindow) break;
-      if (!is_force_root(it->root) || !it->source || it->source->country != country || !it->target ||
-          it->target->country == country)
+      if (memory.sentences - it->sentence > (force ? kContinuationWindow : kReductionWindow)) break;
+      if (!(force ? is_force_root(it->root) : it->root == "16") || !it->source || it->source->country != country ||
+          !it->target || it->target->country == country)
         continue;
       cd.target = add_implicit_mention(s, cd.trig->first, cd.trig->last, *it->target);
       break;
