@@ -288,6 +288,13 @@ TEST(EventCoder, ASanctionWithNoTargetContinuesTheActorsLastSanction) {
   EXPECT_EQ(std::count(v.begin(), v.end(), "CHN>USA:16"), 2);
 }
 
+TEST(EventCoder, WhatAProposalPutsForwardIsTheProposersIntent) {
+  EXPECT_EQ(events("The talks follow a proposal by Putin on Sunday to resume negotiations with Ukraine."),
+            V{"RUS>UKR:03"});
+  // a plan is no proposal: it stays hypothetical
+  EXPECT_TRUE(events("The talks follow a plan by Putin to resume negotiations with Ukraine.").empty());
+}
+
 TEST(EventCoder, WhatAnEventWasWithoutIsNotItsTarget) {
   EXPECT_FALSE(has(events("The UN committee's meeting ended without recognition of the Taliban government."),
                    "IGOUNO>AFG:04"));

@@ -436,6 +436,18 @@ bool alleged_by_clause(const Context& c, uint32_t prep) {
   return false;
 }
 
+// Does the infinitive marker `to` complete a proposal or an offer ("a proposal by Putin
+// on Sunday to resume")? Such a noun a few words before it, with no verb between.
+bool proposed_by_noun(const Context& c, uint32_t to) {
+  static const std::unordered_set<std::string> kProposalNouns = {"proposal", "offer"};
+  for (uint32_t k = to; k-- > 0 && to - k <= 6;) {
+    if (is_clause_break(c.low[k]) || c.low[k] == "," || c.s.tokens[k].upos == "VERB" || c.s.tokens[k].upos == "AUX")
+      return false;
+    if (kProposalNouns.count(c.s.tokens[k].lemma)) return true;
+  }
+  return false;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -664,6 +676,10 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         realised = kCausingVerbs.count(s.tokens[static_cast<size_t>(s.tokens[i].head)].lemma) > 0;
       if (!realised) mod = Modality::Hypothetical;
     }
+    // "a proposal by Putin to resume negotiations with Ukraine": what a proposal or an
+    // offer puts forward is the proposer's intent (036), as "Putin proposed to resume".
+    const bool proposed = !p.noun && future_ && mod == Modality::Hypothetical && i >= 2 && c.low[i - 1] == "to" &&
+                          proposed_by_noun(c, i - 1);
     if (i >= 1 && (c.low[i - 1] == "of" || c.low[i - 1] == "for") && !p.noun && mod == Modality::Asserted &&
         alleged_by_clause(c, i - 1))
       mod = Modality::Hypothetical;
@@ -673,6 +689,10 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     // sentence reports (036, 0353); refusing it ("said Putin would not attend") is a
     // rejection (125). Acts of conflict have no such codes and stay as they are.
     std::string code = p.code;
+    if (proposed && !future_->intent_of(p.code).empty()) {
+      code = future_->intent_of(p.code);
+      mod = Modality::Asserted;
+    }
     bool refusal = false;  // a rejection needs someone rejected: "he would not negotiate" alone is none
     if (!p.noun && future_ && !question) {
       bool will = false, would = false, other_modal = false, negated = false;
@@ -1004,7 +1024,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         // within one country only between distinct roles ("COLGOV -> COLREB")
         if (!distinct_parties(c, a, b)) continue;
         cands.push_back({a, b, code, &t, mod});
-        if (p.mutual) cands.push_back({b, a, code, &t, mod});
+        if (p.mutual && !proposed) cands.push_back({b, a, code, &t, mod});  // a proposal is the proposer's
       }
   }
 
