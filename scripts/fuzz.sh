@@ -18,11 +18,11 @@ seconds=${1:-60}
 jobs=${DYAD_FUZZ_JOBS:-2}
 parallel=${DYAD_FUZZ_PARALLEL:-$(nproc 2>/dev/null || echo 2)}
 niceness=${DYAD_FUZZ_NICE:-0}
+# DYAD_FUZZ_BUILD: a build directory already configured with clang and -DDYAD_FUZZ=ON
+# (scripts/test.sh's sanitizer build), whose instrumented library is reused.
+build=${DYAD_FUZZ_BUILD:-build-fuzz}
 
-cxx=""
-for c in clang++ clang++-14 clang++-15 clang++-16 clang++-17 clang++-18; do
-  if command -v "$c" >/dev/null 2>&1; then cxx=$(command -v "$c"); break; fi
-done
+cxx=$(./scripts/find_clang.sh)
 if [[ -z "$cxx" ]]; then
   echo "fuzz.sh: clang++ not found; skipping the fuzz run (apt-get install clang)"
   exit 0
@@ -39,14 +39,16 @@ work=$(mktemp -d "$scratch_base/dyad-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 blog="$work/build.log"
 
-echo "== fuzz: building with $cxx =="
-cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER="$cxx" -DDYAD_FUZZ=ON -DDYAD_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" >"$blog" 2>&1 || { cat "$blog"; exit 1; }
+echo "== fuzz: building with $cxx in $build =="
+if [[ -z "${DYAD_FUZZ_BUILD:-}" ]]; then
+  cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER="$cxx" -DDYAD_FUZZ=ON -DDYAD_TESTS=OFF \
+    -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" >"$blog" 2>&1 || { cat "$blog"; exit 1; }
+fi
 # shellcheck disable=SC2086
-cmake --build build-fuzz -j"$jobs" --target $targets >>"$blog" 2>&1 || {
+cmake --build "$build" -j"$jobs" --target $targets >>"$blog" 2>&1 || {
   tail -50 "$blog"; exit 1; }
 
-mkdir -p build-fuzz/crashes
+mkdir -p "$build/crashes"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -59,16 +61,16 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run_target() {
   local t=$1 corpus="$work/corpus-$1" log="$work/$1.log" rc execs=0 speed result
   local start=$SECONDS stalls=0 stall_ms="" segment=0 seg_log seg_execs seg_speed left art
-  mkdir -p "$corpus" "$work/tmp-$t" "build-fuzz/crashes/$t"
+  mkdir -p "$corpus" "$work/tmp-$t" "$build/crashes/$t"
   cp -r "fuzz/corpus/$t/." "$corpus/" 2>/dev/null || true
   : >"$log"
   while :; do
     left=$((seconds - (SECONDS - start)))
     ((left < 1)) && left=1
     seg_log="$work/$t.$segment.log"
-    TMPDIR="$work/tmp-$t" nice -n "$niceness" "build-fuzz/fuzz/$t" "$corpus" \
+    TMPDIR="$work/tmp-$t" nice -n "$niceness" "$build/fuzz/$t" "$corpus" \
       -max_total_time="$left" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="build-fuzz/crashes/$t/" >"$seg_log" 2>&1
+      -artifact_prefix="$build/crashes/$t/" >"$seg_log" 2>&1
     rc=$?
     cat "$seg_log" >>"$log"
     seg_execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$seg_log" | grep -o '[0-9]*$' | tail -1)
@@ -79,8 +81,8 @@ run_target() {
     fi
     execs=$((execs + ${seg_execs:-0}))
     if [[ $rc -ne 0 ]] && grep -q 'ERROR: libFuzzer: timeout' "$seg_log"; then
-      art=$(ls -t "build-fuzz/crashes/$t"/timeout-* 2>/dev/null | head -1)
-      if [[ -n "$art" ]] && "build-fuzz/fuzz/$t" -timeout=1 -runs=1 "$art" >"$log.replay" 2>&1; then
+      art=$(ls -t "$build/crashes/$t"/timeout-* 2>/dev/null | head -1)
+      if [[ -n "$art" ]] && "$build/fuzz/$t" -timeout=1 -runs=1 "$art" >"$log.replay" 2>&1; then
         stalls=$((stalls + 1))
         stall_ms="$stall_ms$(grep -o 'in [0-9]* ms' "$log.replay" | grep -o '[0-9]*' | tail -1) "
         rm -f "$art"  # not a hang: no artifact to keep
@@ -98,7 +100,7 @@ run_target() {
   fi
   if [[ $rc -eq 0 ]]; then result="ok$note"; else
     result="FAILED (rc=$rc)"
-    cp "$log" "build-fuzz/crashes/$t/last.log"
+    cp "$log" "$build/crashes/$t/last.log"
   fi
   echo "${speed:-?} ${execs:-?} $result" >"$work/result-$t"
   printf '%-22s %10s %14s %s\n' "$t" "${speed:-?}" "${execs:-?}" "$result"
@@ -126,6 +128,6 @@ done
 echo "== fuzz summary (${seconds}s per target, $parallel at a time) =="
 cat "$work/summary"
 if ((${#failed[@]})); then
-  echo "fuzz.sh: crashes in: ${failed[*]} (inputs and logs under build-fuzz/crashes/)"
+  echo "fuzz.sh: crashes in: ${failed[*]} (inputs and logs under $build/crashes/)"
   exit 1
 fi

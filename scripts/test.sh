@@ -11,8 +11,18 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== tests (ASan + UBSan) =="
 # -O1 -g1: the sanitizers' usual settings (line numbers in reports), and a much shorter
-# build than -O2 -g on two cores.
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DDYAD_SANITIZE=ON >/dev/null
+# build than -O2 -g on two cores. With clang the same build also holds the libFuzzer
+# targets (its library instrumented for coverage too), so the fuzz run below needs no
+# third build of the library.
+clang=$(./scripts/find_clang.sh)
+asan=(-DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DDYAD_SANITIZE=ON)
+if [[ -n "$clang" ]]; then asan+=(-DCMAKE_CXX_COMPILER="$clang" -DDYAD_FUZZ=ON); else asan+=(-DDYAD_FUZZ=OFF); fi
+# a build directory configured for the other case is started afresh
+if [[ -f build-asan/CMakeCache.txt ]] &&
+   ! grep -q "^DYAD_FUZZ:BOOL=$([[ -n "$clang" ]] && echo ON || echo OFF)$" build-asan/CMakeCache.txt; then
+  rm -rf build-asan
+fi
+cmake -S . -B build-asan "${asan[@]}" >/dev/null
 cmake --build build-asan -j"$jobs" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
@@ -21,4 +31,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 # keeps the whole command within its 15-minute budget on 2 cores (10 targets x 30 s / 2 = 2.5 min);
 # DYAD_FUZZ_SECONDS=60 (issue 9's figure) adds 2.5 minutes more.
 echo "== fuzz targets (libFuzzer, ASan + UBSan; skipped without clang) =="
-./scripts/fuzz.sh "${DYAD_FUZZ_SECONDS:-30}"
+DYAD_FUZZ_BUILD=build-asan ./scripts/fuzz.sh "${DYAD_FUZZ_SECONDS:-30}"

@@ -295,6 +295,17 @@ TEST(EventCoder, WhatAProposalPutsForwardIsTheProposersIntent) {
   EXPECT_TRUE(events("The talks follow a plan by Putin to resume negotiations with Ukraine.").empty());
 }
 
+TEST(EventCoder, ASpeakersWordsAboutNoActorAreAboutTheArticlesCounterpart) {
+  const V v = events("Colombia's government held talks with the ELN rebels in Havana. "
+                     "\"We have not yet signed substantial agreements,\" President Gustavo Petro said.");
+  EXPECT_TRUE(has(v, "COL>COL:01"));
+  // nobody to be about: no statement
+  EXPECT_TRUE(events("\"The weather is fine,\" President Gustavo Petro said.").empty());
+  // a civilian witness speaks for no side
+  EXPECT_FALSE(has(events("Israel struck a house in Gaza. \"It was terrible,\" a Palestinian resident said."),
+                   "PSE>ISR:01"));
+}
+
 TEST(EventCoder, WhatAnEventWasWithoutIsNotItsTarget) {
   EXPECT_FALSE(has(events("The UN committee's meeting ended without recognition of the Taliban government."),
                    "IGOUNO>AFG:04"));

@@ -386,6 +386,29 @@ std::optional<EventMemory::Party> chief_party(const EventMemory& memory, const s
   return best;
 }
 
+// The party the article reports `speaker`'s side dealing with most (events in the last
+// kTopicWindow sentences with the speaker's country on one side and another on the
+// other); ties go to the most recent. None when the article reports no such events.
+std::optional<EventMemory::Party> counterpart(const EventMemory& memory, const Mention& speaker) {
+  std::map<std::string, size_t> count;
+  std::optional<EventMemory::Party> best;
+  size_t best_count = 0;
+  for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
+    if (memory.sentences - it->sentence > kTopicWindow) break;
+    if (!it->source || !it->target) continue;
+    const EventMemory::Party* other = nullptr;
+    if (it->source->country == speaker.country && !(it->target->code == speaker.code)) other = &*it->target;
+    else if (it->target->country == speaker.country && !(it->source->code == speaker.code)) other = &*it->source;
+    if (!other) continue;
+    if (other->country == speaker.country && other->role == speaker.role) continue;
+    if (++count[other->code] > best_count) {
+      best = *other;
+      best_count = count[other->code];
+    }
+  }
+  return best;
+}
+
 // A mention of a remembered actor, on the words that refer to it here.
 int add_implicit_mention(Sentence& s, uint32_t first, uint32_t last, const EventMemory::Party& party) {
   Mention m;
@@ -647,6 +670,16 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     int target;            // a mention, when the sentence names it ("targeted the home of a family")
   };
   std::vector<Anaphor> anaphors;
+  // Statements about the article's counterpart of the speaker, coded once the sentence's
+  // own mentions have served every trigger.
+  struct TopicStatement {
+    int speaker;
+    EventMemory::Party about;
+    std::string code;
+    const Trigger* trig;
+    Modality mod;
+  };
+  std::vector<TopicStatement> topics;
   // Event nouns with a participant but no actor ("the meeting of the UN Security Council").
   std::vector<std::pair<std::string, int>> sightings;
   for (const auto& t : triggers) {
@@ -823,6 +856,12 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         for (int a : speakers)
           for (int b : speakers)
             if (distinct_parties(c, a, b)) cands.push_back({a, b, code, &t, mod});
+      // "'We have not yet signed substantial agreements,' he said", in a story on the
+      // government's talks with the ELN: a speaker's words with no actor in them are
+      // about the counterpart the article reports the speaker's side dealing with.
+      if (seen.empty() && speaker_countries.size() == 1 && s.mentions[source].role != "CVL")
+        if (auto other = counterpart(memory, s.mentions[source]))
+          topics.push_back({source, std::move(*other), code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod});
       continue;
     }
 
@@ -1068,6 +1107,10 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     }
     cands.insert(cands.end(), added.begin(), added.end());
   }
+
+  for (const auto& ts : topics)
+    cands.push_back({ts.speaker, add_implicit_mention(s, ts.trig->first, ts.trig->last, ts.about), ts.code, ts.trig,
+                     ts.mod, true});
 
   // "The US and Britain struck Houthi targets in Yemen. ... American and British jets hit
   // 18 sites": force with no target continues the same actor's last act of force; a
