@@ -14,7 +14,7 @@ cmake --build "$build" -j2 --target dyad
 "$build/dyad" train "$data/en_ewt-ud-train.conllu" "$data/en_ewt-ud-dev.conllu" -o "$here/models"
 ls -l "$here/models"
 "$build/dyad" eval-parse "$data/en_ewt-ud-test.conllu" --models "$here/models"
-# NER (half a minute, docs/NER.md): needs the English word list of Debian's wamerican.
+# NER (about a minute and a half: five seeds averaged, docs/NER.md): needs the English word list of Debian's wamerican.
 if [ ! -r /usr/share/dict/american-english ]; then
   echo "train_models.sh: the NER needs /usr/share/dict/american-english: apt-get install wamerican" >&2
   exit 1

@@ -64,7 +64,7 @@ namespace dyad {
 int cmd_train_ner(const std::vector<std::string>& args) {
   const char* kUsage =
       "dyad train-ner TRAIN.iob2 DEV.iob2 [-o models/ner.bin] [--epochs N] [--seed S] "
-      "[--prune W] [--min-updates N] [--rare N] [--pos] [--models DIR (tagger)] [--data DIR] [--words FILE]";
+      "[--ensemble K] [--threads N] [--prune W] [--min-updates N] [--rare N] [--pos] [--add-dev] [--models DIR (tagger)] [--data DIR] [--words FILE]";
   std::string out = default_models_dir() + "/" + ner::kNerModelFile;
   std::string models = default_models_dir(), data = default_data_dir(), words = ner::kDefaultWordList;
   ner::NerTrainOptions opt;
@@ -72,11 +72,16 @@ int cmd_train_ner(const std::vector<std::string>& args) {
   const auto files = read_arguments(args, [&](const std::string& a, auto next_value) {
     if (a == "--pos") {
       opt.use_pos = true;
+    } else if (a == "--add-dev") {
+      opt.retrain_with_dev = true;
     } else if (a == "-o" || a == "--output" || a == "--models" || a == "--data" || a == "--words") {
       (a == "--models" ? models : a == "--data" ? data : a == "--words" ? words : out) = next_value();
-    } else if (a == "--epochs" || a == "--seed" || a == "--min-updates") {
+    } else if (a == "--epochs" || a == "--seed" || a == "--min-updates" || a == "--ensemble" ||
+               a == "--threads") {
       const long long x = positive_count(next_value());
       if (a == "--epochs") opt.epochs = static_cast<int>(x);
+      else if (a == "--ensemble") opt.ensemble = static_cast<int>(x);
+      else if (a == "--threads") opt.threads = static_cast<int>(x);
       else if (a == "--seed") opt.seed = static_cast<uint64_t>(x);
       else opt.min_updates = static_cast<uint32_t>(x);
     } else if (a == "--rare") {
@@ -106,7 +111,8 @@ int cmd_train_ner(const std::vector<std::string>& args) {
   prov << "dyad " << DYAD_VERSION << " named-entity recognizer\ntrain: "
        << std::filesystem::path(train_path).filename().string()
        << "\ndev: " << std::filesystem::path(dev_path).filename().string() << "\nepochs: " << opt.epochs
-       << " (best dev epoch kept)\nseed: " << opt.seed << "\nprune: " << opt.prune
+       << (opt.retrain_with_dev ? " (best dev epoch chosen, then trained again on train + dev)" : " (best dev epoch kept)")
+       << "\nseed: " << opt.seed << "\nensemble: " << opt.ensemble << " (seeds seed .. seed + ensemble - 1, weights averaged)\nprune: " << opt.prune
        << "\nmin-updates: " << opt.min_updates << "\nrare: " << opt.rare_count << "\npos: " << (opt.use_pos ? "tagger.bin" : "none")
        << "\ngazetteer: data/actors/*.tsv, libgeonames + data/geo, " << words << "\n";
   std::vector<Sentence> self_test;

@@ -10,6 +10,7 @@
 #include "dyad/ner/iob2.h"
 #include "dyad/ner/ner_evaluation.h"
 #include "dyad/syntax/analyzer.h"
+#include "dyad/syntax/perceptron_trainer.h"
 #include "dyad/text/tokenizer.h"
 #include "test_support.h"
 
@@ -204,6 +205,85 @@ TEST(EntityRecognizer, FixtureLearnsSaveLoadRoundTripAndDeterminism) {
   EXPECT_EQ(read_bytes(a), read_bytes(b));  // same data and seed, same bytes
   fs::remove(a);
   fs::remove(b);
+}
+
+TEST(PerceptronTrainer, EnsembleAveragesTheMembersWeights) {
+  // Two trainers that disagree; the folded model scores as the mean of the two.
+  syntax::PerceptronTrainer a(3), b(3);
+  // Hashed keys, as features are (the model tells rows apart by their high 32 bits).
+  const uint64_t k11 = syntax::feat(1, 11), k12 = syntax::feat(1, 12), k13 = syntax::feat(1, 13);
+  const uint64_t f1[] = {k11, k12}, f2[] = {k12, k13};
+  a.update(f1, 2, 0, 1);
+  a.tick();
+  a.update(f2, 2, 2, 0);
+  a.tick();
+  b.update(f2, 2, 1, 2);
+  b.tick();
+  b.tick();
+  const syntax::LinearModel ma = a.averaged(0), mb = b.averaged(0);
+  const syntax::LinearModel both = syntax::PerceptronTrainer::averaged({&a, &b}, 0);
+  for (const uint64_t f : {k11, k12, k13}) {
+    float sa[3], sb[3], sm[3];
+    ma.score(&f, 1, sa);
+    mb.score(&f, 1, sb);
+    both.score(&f, 1, sm);
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(sm[c], (sa[c] + sb[c]) / 2, 1e-3) << c;
+  }
+  // One member: the same weights as the trainer's own average.
+  const syntax::LinearModel one = syntax::PerceptronTrainer::averaged({&a}, 0);
+  float s1[3], s2[3];
+  one.score(f1, 2, s1);
+  ma.score(f1, 2, s2);
+  for (int c = 0; c < 3; ++c) EXPECT_FLOAT_EQ(s1[c], s2[c]);
+}
+
+TEST(EntityRecognizer, EnsembleDoesNotDependOnThreadsAndRoundTrips) {
+  auto data = read_iob2_string(kFixture, "fixture");
+  auto train = [&](int ensemble, int threads) {
+    NerTrainOptions opt;
+    opt.epochs = 4;
+    opt.prune = 0;
+    opt.ensemble = ensemble;
+    opt.threads = threads;
+    return train_entity_recognizer(data, {}, fixture_gazetteer(), opt);
+  };
+  const std::string a = temp_path("ens_a"), b = temp_path("ens_b"), c = temp_path("ens_c");
+  const EntityRecognizer r = train(3, 1);
+  r.save(a, "fixture", {data[0].sentence});
+  train(3, 2).save(b, "fixture", {data[0].sentence});
+  EXPECT_EQ(read_bytes(a), read_bytes(b));  // members are independent of the thread that ran them
+  train(1, 1).save(c, "fixture", {data[0].sentence});
+  EXPECT_NE(read_bytes(a), read_bytes(c));  // three members are not one
+  const EntityRecognizer loaded = EntityRecognizer::load(a);
+  NerScores scores;
+  for (const auto& ls : data) {
+    EXPECT_EQ(loaded.classes(ls.sentence), r.classes(ls.sentence));
+    scores.add(ls.entities, loaded.recognize(ls.sentence));
+  }
+  EXPECT_GE(scores.overall().f1(), 0.9);
+  fs::remove(a);
+  fs::remove(b);
+  fs::remove(c);
+}
+
+TEST(EntityRecognizer, RetrainWithDevKeepsTheChosenBiases) {
+  auto data = read_iob2_string(kFixture, "fixture");
+  NerTrainOptions opt;
+  opt.epochs = 3;
+  opt.prune = 0;
+  opt.ensemble = 2;
+  const EntityRecognizer chosen = train_entity_recognizer({data[0], data[2]}, {data[1], data[3]},
+                                                          fixture_gazetteer(), opt);
+  opt.retrain_with_dev = true;
+  const EntityRecognizer again = train_entity_recognizer({data[0], data[2]}, {data[1], data[3]},
+                                                         fixture_gazetteer(), opt);
+  EXPECT_EQ(again.outside_penalty(), chosen.outside_penalty());
+  for (EntityType t : {EntityType::Per, EntityType::Org, EntityType::Loc})
+    EXPECT_EQ(again.type_bias(t), chosen.type_bias(t));
+  // Trained on the dev sentences too: it knows them.
+  NerScores scores;
+  for (const auto& ls : data) scores.add(ls.entities, again.recognize(ls.sentence));
+  EXPECT_GE(scores.overall().f1(), 0.9);
 }
 
 TEST(EntityRecognizer, BadFilesGiveClearErrors) {

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -218,9 +220,12 @@ Gazetteer build_gazetteer(const std::string& actors_dir, const Abbreviations& ab
   return g;
 }
 
-EntityRecognizer train_entity_recognizer(const std::vector<LabeledSentence>& train,
-                                         const std::vector<LabeledSentence>& dev, Gazetteer gazetteer,
-                                         const NerTrainOptions& options) {
+namespace {
+
+// One training run: options.epochs epochs; keeps the epoch with the best dev F1 (the last
+// when dev is empty) and reports which in `kept_epoch`.
+EntityRecognizer train_run(const std::vector<LabeledSentence>& train, const std::vector<LabeledSentence>& dev,
+                           const Gazetteer& gazetteer, const NerTrainOptions& options, int& kept_epoch) {
   constexpr int K = kNumClasses;
   std::unordered_map<uint64_t, uint32_t> counts;
   {
@@ -235,51 +240,89 @@ EntityRecognizer train_entity_recognizer(const std::vector<LabeledSentence>& tra
   for (size_t k = 0; k < train.size(); ++k)
     examples.push_back(make_example(train[k], gazetteer, options.use_pos, counts, options.rare_count, k));
 
-  syntax::PerceptronTrainer emissions(K);
-  AveragedVector transitions(kNumTransitionWeights);
-  syntax::Rng rng(options.seed);
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-
-  EntityRecognizer best;
-  double best_f1 = -1;
-  int best_epoch = 0;
-  std::vector<float> scores;
-  std::vector<uint8_t> pred;
-  auto trans_index = [](int prev, int cur) { return static_cast<size_t>((prev + 1) * K + cur); };
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    rng.shuffle(order);
+  // Ensemble members: the same examples, each shuffled by its own seed (seed, seed + 1,
+  // ...); each epoch their averaged weights are averaged into one model.
+  struct Member {
+    syntax::PerceptronTrainer emissions{K};
+    AveragedVector transitions{kNumTransitionWeights};
+    syntax::Rng rng;
+    std::vector<size_t> order;
     size_t tokens = 0, errors = 0;
-    for (size_t idx : order) {
+    explicit Member(uint64_t seed) : rng(seed) {}
+  };
+  const int members_count = std::max(1, options.ensemble);
+  std::vector<std::unique_ptr<Member>> members;
+  for (int m = 0; m < members_count; ++m) {
+    members.push_back(std::make_unique<Member>(options.seed + static_cast<uint64_t>(m)));
+    members.back()->order.resize(examples.size());
+    for (size_t i = 0; i < examples.size(); ++i) members.back()->order[i] = i;
+  }
+  auto trans_index = [](int prev, int cur) { return static_cast<size_t>((prev + 1) * K + cur); };
+  auto run_epoch = [&](Member& mb) {
+    std::vector<float> scores;
+    std::vector<uint8_t> pred;
+    mb.rng.shuffle(mb.order);
+    mb.tokens = mb.errors = 0;
+    for (size_t idx : mb.order) {
       const Example& ex = examples[idx];
       const size_t n = ex.gold.size();
       scores.assign(n * K, 0.0f);
       for (size_t i = 0; i < n; ++i)
-        emissions.score(&ex.feats[ex.offsets[i]], ex.offsets[i + 1] - ex.offsets[i], &scores[i * K]);
-      viterbi_classes(scores.data(), n, transitions.current(), pred);
-      tokens += n;
+        mb.emissions.score(&ex.feats[ex.offsets[i]], ex.offsets[i + 1] - ex.offsets[i], &scores[i * K]);
+      viterbi_classes(scores.data(), n, mb.transitions.current(), pred);
+      mb.tokens += n;
       if (pred != ex.gold) {
         for (size_t i = 0; i < n; ++i) {
           if (pred[i] != ex.gold[i]) {
-            ++errors;
-            emissions.update(&ex.feats[ex.offsets[i]], ex.offsets[i + 1] - ex.offsets[i], ex.gold[i], pred[i]);
+            ++mb.errors;
+            mb.emissions.update(&ex.feats[ex.offsets[i]], ex.offsets[i + 1] - ex.offsets[i], ex.gold[i], pred[i]);
           }
           const int gp = i ? ex.gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
           if (gp != pp || ex.gold[i] != pred[i]) {
-            transitions.add(trans_index(gp, ex.gold[i]), 1.0f);
-            transitions.add(trans_index(pp, pred[i]), -1.0f);
+            mb.transitions.add(trans_index(gp, ex.gold[i]), 1.0f);
+            mb.transitions.add(trans_index(pp, pred[i]), -1.0f);
           }
         }
         if (ex.gold[n - 1] != pred[n - 1]) {
-          transitions.add(trans_index(K, ex.gold[n - 1]), 1.0f);
-          transitions.add(trans_index(K, pred[n - 1]), -1.0f);
+          mb.transitions.add(trans_index(K, ex.gold[n - 1]), 1.0f);
+          mb.transitions.add(trans_index(K, pred[n - 1]), -1.0f);
         }
       }
-      emissions.tick();
-      transitions.tick();
+      mb.emissions.tick();
+      mb.transitions.tick();
     }
-    EntityRecognizer r(emissions.averaged(options.prune, options.min_updates), transitions.averaged(),
-                       gazetteer, options.use_pos);
+  };
+
+  EntityRecognizer best;
+  double best_f1 = -1;
+  int best_epoch = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    // Members are independent: two threads (each member's result does not depend on
+    // which thread ran it).
+    {
+      std::thread second;
+      auto odd = [&] {
+        for (size_t m = 1; m < members.size(); m += 2) run_epoch(*members[m]);
+      };
+      if (members.size() > 1 && options.threads > 1) second = std::thread(odd);
+      for (size_t m = 0; m < members.size(); m += (second.joinable() ? 2 : 1)) run_epoch(*members[m]);
+      if (second.joinable()) second.join();
+    }
+    std::vector<const syntax::PerceptronTrainer*> trainers;
+    std::vector<float> trans(kNumTransitionWeights, 0.0f);
+    size_t tokens = 0, errors = 0;
+    for (const auto& mb : members) {
+      trainers.push_back(&mb->emissions);
+      const std::vector<float> t = mb->transitions.averaged();
+      for (size_t i = 0; i < t.size(); ++i) trans[i] += t[i] / static_cast<float>(members.size());
+      tokens += mb->tokens;
+      errors += mb->errors;
+    }
+    EntityRecognizer r(members.size() == 1 ? members[0]->emissions.averaged(options.prune, options.min_updates)
+                                           : syntax::PerceptronTrainer::averaged(trainers, options.prune,
+                                                                                 options.min_updates),
+                       members.size() == 1 ? members[0]->transitions.averaged() : trans, gazetteer,
+                       options.use_pos);
     // Epochs compete with their biases tuned: the O penalty shifts the best epoch.
     const double f1 = dev.empty() ? 0.0
                       : options.tune_outside_penalty ? tune_biases(r, dev, dev_f1(r, dev), nullptr)
@@ -293,12 +336,34 @@ EntityRecognizer train_entity_recognizer(const std::vector<LabeledSentence>& tra
       best = std::move(r);
     }
   }
-  if (options.log) *options.log << "ner: kept epoch " << best_epoch << " (dev F1 " << 100 * best_f1 << ")\n";
+  if (options.log && !dev.empty()) *options.log << "ner: kept epoch " << best_epoch << " (dev F1 " << 100 * best_f1 << ")\n";
   if (!dev.empty() && options.tune_outside_penalty && options.log)
     *options.log << "ner: O penalty " << best.outside_penalty() << ", type biases PER "
                  << best.type_bias(EntityType::Per) << ", ORG " << best.type_bias(EntityType::Org) << ", LOC "
                  << best.type_bias(EntityType::Loc) << "\n";
+  kept_epoch = best_epoch;
   return best;
+}
+
+}  // namespace
+
+EntityRecognizer train_entity_recognizer(const std::vector<LabeledSentence>& train,
+                                         const std::vector<LabeledSentence>& dev, Gazetteer gazetteer,
+                                         const NerTrainOptions& options) {
+  int epoch = 0;
+  EntityRecognizer chosen = train_run(train, dev, gazetteer, options, epoch);
+  if (!options.retrain_with_dev || dev.empty()) return chosen;
+  // Dev has chosen the epoch, the O penalty and the biases; train again on train + dev
+  // with them (dev F1 of the result no longer measures anything).
+  std::vector<LabeledSentence> all = train;
+  all.insert(all.end(), dev.begin(), dev.end());
+  NerTrainOptions again = options;
+  again.epochs = epoch;
+  if (options.log) *options.log << "ner: training again on train + dev for " << epoch << " epochs\n";
+  EntityRecognizer r = train_run(all, {}, gazetteer, again, epoch);
+  r.set_outside_penalty(chosen.outside_penalty());
+  for (EntityType t : {EntityType::Per, EntityType::Org, EntityType::Loc}) r.set_type_bias(t, chosen.type_bias(t));
+  return r;
 }
 
 }  // namespace dyad::ner

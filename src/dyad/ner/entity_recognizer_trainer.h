@@ -17,12 +17,17 @@ namespace dyad::ner {
 struct NerTrainOptions {
   int epochs = 14;
   uint64_t seed = 1;
+  int ensemble = 5;          // members trained with seeds seed, seed + 1, ...; their
+                             // averaged weights are averaged into one model
+  int threads = 2;           // members trained at once (results do not depend on it)
   float prune = 0.05f;       // averaged weights below this are dropped (model size)
   uint32_t min_updates = 1;  // features updated fewer times are dropped
   uint32_t rare_count = 3;   // words seen this often or less train as unseen (0 = off)
   bool use_pos = false;      // sentences must then carry Token::xpos (the project's tagger);
                              // off: with tags from a tagger trained on the same EWT
                              // sentences, dev F1 drops by about 1.4
+  bool retrain_with_dev = false;  // then train again on train + dev with the epoch, O penalty
+                                  // and biases that dev chose
   bool tune_outside_penalty = true;  // pick the O penalty and the type biases with the best dev F1
   std::ostream* log = nullptr;
 };

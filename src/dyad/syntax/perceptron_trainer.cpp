@@ -52,4 +52,37 @@ LinearModel PerceptronTrainer::averaged(float prune, uint32_t min_updates) const
   return LinearModel::build(num_classes_, std::move(rows));
 }
 
+LinearModel PerceptronTrainer::averaged(const std::vector<const PerceptronTrainer*>& members, float prune,
+                                        uint32_t min_updates) {
+  if (members.empty()) return LinearModel::build(0, {});
+  const uint32_t k = members[0]->num_classes_;
+  struct Sum {
+    uint32_t updates = 0;
+    std::vector<double> w;
+  };
+  std::unordered_map<uint64_t, Sum> sums;
+  for (const PerceptronTrainer* m : members) {
+    for (const auto& [key, train_row] : m->rows_) {
+      Sum& s = sums[key];
+      if (s.w.empty()) s.w.assign(k, 0.0);
+      s.updates += train_row.updates;
+      for (const Entry& e : train_row.entries)
+        s.w[e.cls] += (e.total + static_cast<double>(m->time_ - e.stamp) * e.w) / static_cast<double>(m->time_);
+    }
+  }
+  std::vector<LinearModel::Row> rows;
+  rows.reserve(sums.size());
+  const double n = static_cast<double>(members.size());
+  for (const auto& [key, s] : sums) {
+    if (s.updates < min_updates) continue;
+    LinearModel::Row row{key, {}};
+    for (uint32_t c = 0; c < k; ++c) {
+      const float avg = static_cast<float>(s.w[c] / n);
+      if (avg != 0.0f && std::fabs(avg) >= prune) row.entries.push_back({static_cast<uint16_t>(c), avg});
+    }
+    if (!row.entries.empty()) rows.push_back(std::move(row));
+  }
+  return LinearModel::build(k, std::move(rows));
+}
+
 }  // namespace dyad::syntax

@@ -25,6 +25,12 @@ class PerceptronTrainer {
   // Averaged weights; entries with |w| < prune are dropped, and so are features that
   // took part in fewer than min_updates updates.
   LinearModel averaged(float prune = 1e-3f, uint32_t min_updates = 1) const;
+  // The mean of several trainers' averaged weights (a feature a member lacks counts as
+  // 0 there): since scores are linear in the weights, the model scores as the mean of
+  // the members' scores, an ensemble at the run-time cost of one model. Pruning applies
+  // to the mean; min_updates to the updates summed over the members.
+  static LinearModel averaged(const std::vector<const PerceptronTrainer*>& members, float prune = 1e-3f,
+                              uint32_t min_updates = 1);
 
  private:
   struct Entry {
