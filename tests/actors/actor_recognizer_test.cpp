@@ -251,5 +251,84 @@ TEST(ActorRecognizer, RoleFromModifiedCountry) {
   EXPECT_EQ(codes("Troops from neighbouring Chad arrived."), V{"TCDMIL"});
 }
 
+TEST(ActorRecognizer, AStatesMissionsAbroadAreItsGovernment) {
+  EXPECT_EQ(codes("Police broke into the Mexican diplomatic headquarters."), V{"MEXGOV"});
+  EXPECT_EQ(codes("Protesters stormed the Saudi embassy compound."), V{"SAUGOV"});
+  EXPECT_EQ(codes("The head of the Indian consular section spoke."), V{"INDGOV"});
+  // "headquarters" is one building: a later "they" is not it
+  Coreference coref;
+  codes("Ecuadorian troops entered the Mexican diplomatic headquarters.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("They arrested a man.", "2025-06-01", &coref), V{"ECUMIL"});
+}
+
+TEST(ActorRecognizer, BothSidesAreTheirGovernmentsOnlyWhenTheArticleNamedOne) {
+  // after two armies exchanged fire, "both sides" states no role: the countries
+  Coreference fight;
+  codes("Indian and Pakistani troops exchanged fire overnight.", "2025-06-01", &fight);
+  EXPECT_EQ(codes("Both sides acknowledged the clash.", "2025-06-01", &fight), (V{"IND", "PAK"}));
+  // parties to talks whose officials the article named: their governments
+  Coreference talks;
+  codes("Russian officials met Ukraine in Istanbul.", "2025-06-01", &talks);
+  EXPECT_EQ(codes("The two sides agreed to meet again.", "2025-06-01", &talks), (V{"RUSGOV", "UKRGOV"}));
+}
+
+TEST(ActorRecognizer, ARoleNounOfAPairGivesEachCountryThatRole) {
+  EXPECT_EQ(codes("Chile and Peru made peace after talks between the leaders of the two countries."),
+            (V{"CHL", "PER", "CHLGOV", "PERGOV"}));
+  Coreference coref;
+  codes("Iran and Saudi Arabia agreed to restore ties.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The foreign ministers of both nations will meet.", "2025-06-01", &coref), (V{"IRNGOV", "SAUGOV"}));
+}
+
+TEST(ActorRecognizer, APairIsTheCountriesNamedTogetherNotAThirdNamedLast) {
+  Coreference coref;
+  codes("Kashmir has been divided between India and Pakistan since independence from Britain.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("Both countries claim the region.", "2025-06-01", &coref), (V{"IND", "PAK"}));
+  // a sentence that names three countries does not make the pair
+  Coreference three;
+  codes("Iran and Saudi Arabia agreed to restore ties.", "2025-06-01", &three);
+  codes("An Iranian official met a Saudi official and a Chinese official.", "2025-06-01", &three);
+  EXPECT_EQ(codes("The two countries will exchange ambassadors.", "2025-06-01", &three), (V{"IRN", "SAU"}));
+}
+
+TEST(ActorRecognizer, AnOutletQuotingASideIsNoSide) {
+  Coreference coref;
+  codes("Russian and Ukrainian officials held talks in Istanbul.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("Ukraine's defence minister, quoted by the Turkish news agency, said both sides focused on a truce.",
+                  "2025-06-01", &coref),
+            (V{"UKRGOV", "TURMED", "RUSGOV", "UKRGOV"}));
+}
+
+TEST(ActorRecognizer, TheirAfterAPairIsEachOfThePair) {
+  Coreference coref;
+  codes("Indian and Pakistani troops exchanged fire overnight.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("Both sides acknowledged a clash between their forces.", "2025-06-01", &coref),
+            (V{"IND", "PAK", "INDMIL", "PAKMIL"}));
+}
+
+TEST(ActorRecognizer, ANationalityWithTheArticleIsTheForceTheArticleTellsOf) {
+  Coreference coref;
+  codes("Police officers from Kenya landed in Haiti on Tuesday.", "2025-06-01", &coref);
+  EXPECT_EQ(codes("The Kenyans patrolled the capital.", "2025-06-01", &coref), V{"KENCOP"});
+  EXPECT_EQ(codes("Some Haitians welcomed them.", "2025-06-01", &coref), (V{"HTICVL", "KENCOP"}));
+  // after the country's government was named, the nation
+  Coreference other;
+  codes("Police officers from Kenya landed in Haiti on Tuesday.", "2025-06-01", &other);
+  codes("Kenya's foreign minister praised them.", "2025-06-01", &other);
+  EXPECT_EQ(codes("The Kenyans agreed.", "2025-06-01", &other), V{"KEN"});
+}
+
+TEST(ActorRecognizer, ACountryDescribedByItsRegionIsACountryNamedBefore) {
+  Coreference coref;
+  codes("Police officers from Kenya landed in Haiti.", "2025-06-01", &coref);
+  // not the country of the verb's own subject
+  EXPECT_EQ(codes("Haiti's prime minister thanked the East African country.", "2025-06-01", &coref),
+            (V{"HTIGOV", "KEN"}));
+  EXPECT_EQ(codes("Police arrived in Haiti after the troubled Caribbean country asked for help."),
+            (V{"HTI", "HTI"}));
+  // no regional word: the setting, not a party
+  EXPECT_EQ(codes("Police arrived in Haiti after the whole country asked for help."), V{"HTI"});
+}
+
 }  // namespace
 }  // namespace dyad

@@ -35,6 +35,24 @@ std::vector<std::string> events(const std::string& text, bool with_modal = false
 
 using V = std::vector<std::string>;
 
+// As events(), with the full actor codes (roles included).
+std::vector<std::string> role_events(const std::string& text) {
+  Document d;
+  d.id = "t";
+  d.date = "2025-06-01";
+  d.text = text;
+  DocumentCoder(&test::resources()).code(d);
+  std::vector<std::string> out;
+  for (const auto& s : d.sentences)
+    for (const auto& e : s.events) {
+      if (e.modality != Modality::Asserted) continue;
+      out.push_back(s.mentions[e.source].code + ">" + (e.target >= 0 ? s.mentions[e.target].code : "---") + ":" +
+                    e.code.substr(0, 2));
+    }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool has(const V& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 TEST(EventCoder, ActiveSubjectAndObject) {
@@ -345,6 +363,29 @@ TEST(EventCoder, EveryEventCitesItsRule) {
   DocumentCoder(&test::resources()).code(d);
   ASSERT_FALSE(d.sentences.at(0).events.empty());
   EXPECT_EQ(d.sentences[0].events[0].rule.rfind("verbs.tsv:", 0), 0u);
+}
+
+TEST(EventCoder, AStatementAcknowledgingAnActOfForceIsAStatementToo) {
+  const V v = events("Indian and Pakistani troops exchanged fire overnight. "
+                     "Both sides acknowledged an exchange of fire between their forces.");
+  EXPECT_TRUE(has(v, "IND>PAK:01"));
+  EXPECT_TRUE(has(v, "PAK>IND:01"));
+  EXPECT_EQ(std::count(v.begin(), v.end(), "IND>PAK:19"), 2);
+}
+
+TEST(EventCoder, AnEventNounRefersBackToTheSameNounFirst) {
+  // "the strike" is the air strike on the family, not the army's later act of force
+  const V v = role_events("An Israeli air strike killed members of a Palestinian family. "
+                          "The Israeli military said its forces targeted Hamas militants in Gaza. "
+                          "A witness said the strike occurred after midnight.");
+  EXPECT_EQ(std::count(v.begin(), v.end(), "ISR>PSECVL:19"), 2);
+}
+
+TEST(EventCoder, ADenialIsAimedAtTheAccuser) {
+  const V v = role_events("New Delhi accuses Islamabad of supporting terrorism after gunmen killed 26 civilians. "
+                          "Islamabad has denied any involvement, calling efforts to tie Pakistan to the attack frivolous.");
+  EXPECT_TRUE(has(v, "PAKGOV>INDGOV:11"));
+  EXPECT_FALSE(has(v, "PAKGOV>INDREB:11"));
 }
 
 }  // namespace

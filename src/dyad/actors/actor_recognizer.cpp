@@ -92,6 +92,122 @@ bool is_body_noun(const std::string& low) {
   return kBody.count(low) > 0;
 }
 
+// Does a mention's last word look plural ("troops", "authorities")? Not the few nouns
+// that end in -s in the singular: "the Mexican diplomatic headquarters" is an "it".
+bool is_plural_form(const std::string& low) {
+  static const std::unordered_set<std::string> kSingular = {"headquarters", "news", "series"};
+  return !low.empty() && low.back() == 's' && !kSingular.count(low);
+}
+
+// Plural nouns that, after "two"/"both", stand for a pair of countries named before:
+// "the two countries", "both sides", "the two leaders".
+bool is_pair_noun(const std::string& low) {
+  static const std::unordered_set<std::string> kPair = {"countries", "sides",  "nations", "neighbours", "neighbors",
+                                                        "governments", "leaders", "men", "states"};
+  return kPair.count(low) > 0;
+}
+
+// Which two countries "the two countries" means: two named earlier in this sentence
+// (`here`); else the last pair the article named together ("India and Pakistan", or a
+// pair resolved before) when it is that recent or the last sentence named both; else
+// two named in the last sentence; else an older pair named together; else the two most
+// salient of the article (most mentioned, then most recent). A third country named last
+// ("... independence from Britain") is no part of the pair under discussion.
+void pick_pair(const Coreference& coref, const std::vector<Coreference::Antecedent>& here,
+               std::vector<const Coreference::Antecedent*>& pair) {
+  auto add_distinct = [&](const Coreference::Antecedent* a) {
+    if (actor_role(a->code) == "MED") return;  // "quoted by the state-run agency": it reports, takes no side
+    for (auto* p : pair)
+      if (actor_country(p->code) == actor_country(a->code)) return;
+    pair.push_back(a);
+  };
+  for (const auto& a : here) add_distinct(&a);
+  if (pair.size() >= 2) {
+    pair.resize(2);
+    return;
+  }
+  pair.clear();
+  const size_t now = coref.sentences;
+  auto named_last_sentence = [&](const std::string& country) {
+    for (auto it = coref.history.rbegin(); it != coref.history.rend() && it->sentence + 1 == now; ++it)
+      if (!it->place && actor_country(it->code) == country) return true;
+    return false;
+  };
+  const bool together = coref.together.size() == 2;
+  constexpr size_t kTogetherWindow = 5;
+  if (together && (coref.together[0].sentence + 1 >= now ||
+                   (named_last_sentence(actor_country(coref.together[0].code)) &&
+                    named_last_sentence(actor_country(coref.together[1].code))))) {
+    pair = {&coref.together[0], &coref.together[1]};
+    return;
+  }
+  for (auto it = coref.history.rbegin(); it != coref.history.rend() && it->sentence + 1 == now; ++it)
+    if (!it->place) add_distinct(&*it);
+  if (pair.size() >= 2) {
+    pair.resize(2);
+    return;
+  }
+  pair.clear();
+  if (together && coref.together[0].sentence + kTogetherWindow >= now) {
+    pair = {&coref.together[0], &coref.together[1]};
+    return;
+  }
+  std::map<std::string, std::pair<double, const Coreference::Antecedent*>> salience;
+  double weight = 1.0;
+  for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it, weight *= 0.97) {
+    if (it->place) continue;
+    auto& slot = salience[actor_country(it->code)];
+    if (!slot.second) slot.second = &*it;
+    slot.first += weight;
+  }
+  std::vector<std::pair<double, const Coreference::Antecedent*>> ranked;
+  for (const auto& kv : salience) ranked.push_back(kv.second);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
+}
+
+// The role a pair description gives its two countries. "The two leaders", "the two
+// men", "the two governments" are their governments. "Both sides" are the parties to
+// talks -- their governments -- when the article has named either government;
+// otherwise, say after two armies exchanged fire, the countries as such, since the
+// description states no role (CONVENTIONS: prefer the plain country code).
+std::string pair_role(const Coreference& coref, const std::string& noun,
+                      const std::vector<const Coreference::Antecedent*>& pair) {
+  if (noun == "leaders" || noun == "men" || noun == "governments") return "GOV";
+  if (noun != "sides") return "";
+  auto government = [&](const std::string& code) {
+    for (auto* p : pair)
+      if (actor_role(code) == "GOV" && actor_country(code) == actor_country(p->code)) return true;
+    return false;
+  };
+  for (auto* p : pair)
+    if (government(p->code)) return "GOV";
+  for (const auto& a : coref.history)
+    if (government(a.code)) return "GOV";
+  return "";
+}
+
+// "the Kenyans landed" after "police officers from Kenya landed": a nationality in the
+// plural, with the article, stands for the country's armed or police force when that is
+// what the article last named of the country with a role in the recent sentences (not
+// after "Kenyan President Ruto": then it is the nation).
+std::string force_role(const Coreference& coref, const std::string& country) {
+  constexpr size_t kWindow = 8;
+  for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it) {
+    if (coref.sentences - it->sentence > kWindow) break;
+    if (actor_country(it->code) != country || actor_role(it->code).empty()) continue;
+    const std::string role = actor_role(it->code);
+    return role == "MIL" || role == "COP" ? role : "";
+  }
+  return "";
+}
+
+// A role noun that owns a following pair description: "the leaders of the two countries".
+struct PairOwner {
+  uint32_t first = UINT32_MAX;  // where the role noun's phrase starts
+  std::string role;
+};
+
 std::string home_country(const Coreference& coref, const std::vector<Mention>& here) {
   std::map<std::string, int> count;
   for (const auto& a : coref.history) count[actor_country(a.code)]++;
@@ -396,11 +512,15 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
         role = actor_role(raw[next].code);
       }
       // A plural demonym on its own is people: "thousands of Syrians", "Haitians welcome";
-      // with the article it is the nation acting ("the Kenyans landed")
+      // with the article it is the nation acting ("the Kenyans landed"), or the force of
+      // that nation the article has been telling of
       if (role.empty() && a.type == ActorType::Adjective && m.last == a.last && low[a.last].size() > 3 &&
-          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s") &&
-          !(a.first > 0 && low[a.first - 1] == "the"))
-        role = "CVL";
+          low[a.last].back() == 's' && !(a.last + 1 < n && low[a.last + 1] == "'s")) {
+        if (a.first > 0 && low[a.first - 1] == "the")
+          role = force_role(coref, country);
+        else
+          role = "CVL";
+      }
       m.code = country + role;
       shape.bare = m.first == a.first && m.last == a.last && a.type != ActorType::Org && role.empty();
     } else {  // person
@@ -553,6 +673,56 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
       return nullptr;  // "the militants said it": plural
     return sp;
   };
+  // "the leaders of the two countries", "the foreign ministers of both nations": the role
+  // noun just before "of" that a pair description at token i completes.
+  auto role_of_pair = [&](size_t i) {
+    PairOwner owner;
+    const size_t start = i > 0 && low[i - 1] == "the" ? i - 1 : i;
+    if (start < 2 || low[start - 1] != "of") return owner;
+    for (const auto& role : orphan_roles)
+      if (role.last + 2 == start && role.code.size() == 3) {
+        owner.role = role.code;
+        owner.first = role.first > 0 && low[role.first - 1] == "the" ? role.first - 1 : role.first;
+      }
+    return owner;
+  };
+  // "the East African country", "the troubled Caribbean nation": a country described by
+  // its region stands for a country named before. Returns the determiner's index, or
+  // UINT32_MAX. A capitalised modifier is required: "the whole country", "the country"
+  // alone are often the story's setting, not a party.
+  auto regional_description = [&](size_t i) -> uint32_t {
+    if (!case_reliable || (low[i] != "country" && low[i] != "nation")) return UINT32_MAX;
+    bool regional = false;
+    for (size_t k = i, words = 0; k-- > 0 && words < 4; ++words) {
+      if (low[k] == "the") return regional ? static_cast<uint32_t>(k) : UINT32_MAX;
+      if (toks[k].form == "-") continue;
+      if (!is_alpha_word(toks[k].form) || is_stop_word(low[k])) return UINT32_MAX;
+      regional = regional || starts_upper(toks[k].form);
+    }
+    return UINT32_MAX;
+  };
+  // A pronoun at token i standing for the actor `code`: "its embassy", "their troops"
+  // take the antecedent's country with the role noun after them.
+  auto add_pronoun = [&](size_t i, const std::string& code, const std::string& from, bool possessive) {
+    Mention m;
+    m.first = m.last = m.head = static_cast<uint32_t>(i);
+    m.code = code;
+    if (possessive) {
+      for (const auto& role : orphan_roles) {
+        if (role.first <= i || role.first > i + 3 || !gap_ok(static_cast<uint32_t>(i), role.first)) continue;
+        m.last = m.head = role.last;
+        m.code = actor_country(code) + (role.code.size() == 3 ? role.code : "");
+        break;
+      }
+    }
+    m.country = actor_country(m.code);
+    m.role = actor_role(m.code);
+    m.entry = "coreference";
+    m.resolved_from = from;
+    m.is_pronoun = true;
+    resolved.push_back(std::move(m));
+  };
+  std::vector<Mention> pair_here;  // the last pair description of this sentence ("both sides")
   for (size_t i = 0; i < n; ++i) {
     bool in_mention = false;
     for (const auto& m : mentions) in_mention = in_mention || (i >= m.first && i <= m.last);
@@ -560,59 +730,64 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const std::string& w = low[i];
     // "the two countries", "both sides": the last two distinct countries
     if ((w == "two" || w == "both" || (w == "the" && i + 1 < n && low[i + 1] == "sides")) && i + 1 < n &&
-        (low[i + 1] == "countries" || low[i + 1] == "sides" || low[i + 1] == "nations" ||
-         low[i + 1] == "neighbours" || low[i + 1] == "neighbors" || low[i + 1] == "governments" ||
-         low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "states")) {
-      // The two countries: named earlier in this sentence, else in the previous one,
-      // else the two most salient of the article (most mentioned, then most recent).
+        is_pair_noun(low[i + 1])) {
       std::vector<const Coreference::Antecedent*> pair;
-      auto add_distinct = [&](const Coreference::Antecedent* a) {
-        for (auto* p : pair)
-          if (actor_country(p->code) == actor_country(a->code)) return;
-        pair.push_back(a);
-      };
       std::vector<Coreference::Antecedent> here;
       for (const auto& m : mentions)
-        if (m.last < i && !is_place(m))
-          here.push_back({m.code, std::string(text.substr(toks[m.first].span.begin, toks[m.last].span.end - toks[m.first].span.begin)), false, false, false, coref.sentences});
-      for (const auto& a : here) add_distinct(&a);
-      if (pair.size() < 2) {
-        pair.clear();
-        for (auto it = coref.history.rbegin(); it != coref.history.rend() && it->sentence + 1 == coref.sentences; ++it)
-          if (!it->place) add_distinct(&*it);
-      }
-      if (pair.size() >= 2) pair.resize(2);
-      else pair.clear();
-      std::map<std::string, std::pair<double, const Coreference::Antecedent*>> salience;
-      double weight = 1.0;
-      for (auto it = coref.history.rbegin(); it != coref.history.rend(); ++it, weight *= 0.97) {
-        if (it->place) continue;
-        auto& slot = salience[actor_country(it->code)];
-        if (!slot.second) slot.second = &*it;
-        slot.first += weight;
-      }
-      std::vector<std::pair<double, const Coreference::Antecedent*>> ranked;
-      for (const auto& kv : salience) ranked.push_back(kv.second);
-      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      if (pair.empty())
-        for (size_t k = 0; k < ranked.size() && k < 2; ++k) pair.push_back(ranked[k].second);
+        if (m.last < i && !is_place(m)) here.push_back({m.code, span_text(m), false, false, false, coref.sentences});
+      pick_pair(coref, here, pair);
       if (pair.size() == 2) {
-        // "the two sides" are the parties to talks: their governments
-        const bool leaders = low[i + 1] == "leaders" || low[i + 1] == "men" || low[i + 1] == "governments" ||
-                             low[i + 1] == "sides";
+        // "the leaders of the two countries": the role noun before "of" gives each its role
+        const PairOwner owner = role_of_pair(i);
+        const std::string role = !owner.role.empty() ? owner.role : pair_role(coref, low[i + 1], pair);
         for (auto* p : pair) {
           Mention m;
-          m.first = static_cast<uint32_t>(i > 0 && low[i - 1] == "the" ? i - 1 : i);
+          m.first = owner.first != UINT32_MAX ? owner.first
+                                              : static_cast<uint32_t>(i > 0 && low[i - 1] == "the" ? i - 1 : i);
           m.last = m.head = static_cast<uint32_t>(i + 1);
-          m.code = leaders ? actor_country(p->code) + "GOV" : actor_country(p->code);
+          m.code = actor_country(p->code) + role;
           m.country = actor_country(m.code);
           m.role = actor_role(m.code);
           m.entry = "coreference";
           m.resolved_from = p->text;
           m.is_pronoun = true;
-          resolved.push_back(std::move(m));
+          resolved.push_back(m);
+          pair_here.push_back(std::move(m));
         }
+        if (pair_here.size() > 2) pair_here.erase(pair_here.begin(), pair_here.end() - 2);
+        const Coreference::Antecedent first = *pair[0], second = *pair[1];  // pair may point into `together`
+        coref.together = {first, second};
+        coref.together[0].sentence = coref.together[1].sentence = coref.sentences;
       }
+      continue;
+    }
+    if (const uint32_t det = regional_description(i); det != UINT32_MAX) {
+      // "thanked the East African country": the country named last, as such -- not that
+      // of the subject of its verb ("Haiti's prime minister thanked" another country)
+      // (without a parse the word before the description, when no function word, is its verb)
+      size_t verb = toks[i].head >= 0 ? static_cast<size_t>(toks[i].head) : SIZE_MAX;
+      if (verb == SIZE_MAX && det > 0 && is_alpha_word(toks[det - 1].form) && !is_stop_word(low[det - 1]))
+        verb = det - 1;
+      const Mention* subject = verb < det ? subject_of(verb) : nullptr;
+      const std::string besides = subject ? subject->country : "";
+      const Mention* here = nullptr;
+      for (const auto& m : mentions)
+        if (m.last < det && m.country.size() == 3 && m.country != besides) here = &m;
+      std::string code = here ? here->country : "", from = here ? span_text(*here) : "";
+      for (auto it = coref.history.rbegin(); code.empty() && it != coref.history.rend(); ++it)
+        if (actor_country(it->code).size() == 3 && actor_country(it->code) != besides) {
+          code = actor_country(it->code);
+          from = it->text;
+        }
+      if (code.empty()) continue;
+      Mention m;
+      m.first = det;
+      m.last = m.head = static_cast<uint32_t>(i);
+      m.code = m.country = code;
+      m.entry = "coreference";
+      m.resolved_from = from;
+      m.is_pronoun = true;
+      resolved.push_back(std::move(m));
       continue;
     }
     const bool he = w == "he" || w == "him" || w == "his" || w == "she" || w == "her";
@@ -623,6 +798,11 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     const Coreference::Antecedent* a = nullptr;
     Coreference::Antecedent local;
     const bool possessive = w == "its" || w == "his" || w == "their" || w == "her";
+    if (they && pair_here.size() == 2 && pair_here[0].last < i) {
+      // "both sides acknowledged an exchange of fire between their forces": the pair
+      for (const auto& p : pair_here) add_pronoun(i, p.code, p.resolved_from, possessive);
+      continue;
+    }
     if (w == "it" || w == "he" || w == "she" || w == "they") {
       if (const Mention* sp = speaker_of(i)) {
         local.code = sp->code;
@@ -685,23 +865,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     if (!a) a = he ? find_antecedent(true, false) : find_antecedent(false, they);
     // a pronoun never refers to an actor of its own sentence that comes after it
     if (!a) continue;
-    Mention m;
-    m.first = m.last = m.head = static_cast<uint32_t>(i);
-    m.code = a->code;
-    if (possessive) {  // "its embassy", "their troops": the antecedent's country with the role
-      for (const auto& role : orphan_roles) {
-        if (role.first <= i || role.first > i + 3 || !gap_ok(static_cast<uint32_t>(i), role.first)) continue;
-        m.last = m.head = role.last;
-        m.code = actor_country(a->code) + (role.code.size() == 3 ? role.code : "");
-        break;
-      }
-    }
-    m.country = actor_country(m.code);
-    m.role = actor_role(m.code);
-    m.entry = "coreference";
-    m.resolved_from = a->text;
-    m.is_pronoun = true;
-    resolved.push_back(std::move(m));
+    add_pronoun(i, a->code, a->text, possessive);
   }
 
   // Descriptions: "the military said", "the militants", "the ministry", "the Iran-backed
@@ -870,6 +1034,20 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     break;
   }
 
+  // Two countries named together ("between India and Pakistan") are the pair a later
+  // "the two countries" most likely means, unless a pair was resolved here already.
+  if (coref.together.empty() || coref.together[0].sentence != coref.sentences)
+    for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+      const Mention& x = mentions[k];
+      const Mention& y = mentions[k + 1];
+      if (y.first != x.last + 2 || low[x.last + 1] != "and" || x.country == y.country || x.country.size() != 3 ||
+          y.country.size() != 3 || is_place(x) || is_place(y))
+        continue;
+      coref.together = {{x.code, span_text(x), false, false, false, coref.sentences},
+                        {y.code, span_text(y), false, false, false, coref.sentences}};
+      break;
+    }
+
   // Remember this sentence's actors for the next ones.
   for (const auto& m : mentions) {
     // "ELN leader Antonio Garcia" ... later "Garcia said"
@@ -881,7 +1059,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     a.human = m.entry.rfind("people", 0) == 0 || (m.entry == "coreference" && !m.is_pronoun) ||
               (m.role == "GOV" && m.entry.rfind("roles", 0) == 0 && m.last > m.first && starts_upper(toks[m.last].form) &&
                dict_->longest_match(toks, m.last).length == 0);
-    a.plural = !low[m.last].empty() && low[m.last].back() == 's' && !a.human;
+    a.plural = is_plural_form(low[m.last]) && !a.human;
     a.place = is_place(m);
     a.sentence = coref.sentences;
     coref.history.push_back(std::move(a));

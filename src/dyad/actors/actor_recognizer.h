@@ -9,6 +9,9 @@
 // added that ..." after a speaker's sentence); "the militants", "the Iran-backed group",
 // "the ambassador" are the latest actor with that head word or role (armed groups for
 // "the group"/"the movement"), and such a description gets no second, home-country code.
+// "The two countries", "both sides" are the pair the article last named together; they
+// take a role only when one is stated ("the leaders of the two countries" -> GOV) or, for
+// "sides", when the article named either government; "their" after them is each of them.
 #pragma once
 
 #include <string>
@@ -39,6 +42,9 @@ struct Coreference {
   // The country of the dateline ("QUITO, Ecuador (AP) --"): home of bare domestic
   // roles later in the article ("police", "the court", "protesters").
   std::string dateline_country;
+  // The last two countries named together ("India and Pakistan") or resolved as a pair
+  // ("the two nations"), for a later "both countries"; empty until then.
+  std::vector<Antecedent> together;
   // The actor that spoke last ("The Indian army said ..."), for a next sentence that goes
   // on with "It added/stated ...": its code and whether it is a person or plural.
   Antecedent speaker;

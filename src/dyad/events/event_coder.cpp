@@ -351,15 +351,20 @@ EventMemory::Party party_of(const Sentence& s, int m) {
 
 // The most recent event noun of the article that `noun` may refer to: the same noun,
 // or for acts of force or meetings any of them ("the conflict between Israel and Hamas"
-// ... "the war"; "the meeting" ... "the talks").
+// ... "the war"; "the meeting" ... "the talks"). The same noun wins over a nearer
+// relative: "the strike" is the strike reported before, not the army's later
+// "targeted infrastructure".
 const EventMemory::Entry* recall(const EventMemory& memory, const std::string& noun, const std::string& root,
                                  bool with_source) {
+  const EventMemory::Entry* relative = nullptr;
   for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
     if (memory.sentences - it->sentence > kRecallWindow) break;
+    if (with_source && !it->source) continue;
+    if (it->noun == noun) return &*it;
     const bool family = (is_force_root(root) && is_force_root(it->root)) || (root == "04" && it->root == "04");
-    if ((it->noun == noun || family) && (!with_source || it->source)) return &*it;
+    if (family && !relative) relative = &*it;
   }
-  return nullptr;
+  return relative;
 }
 
 // Who a remembered event noun was chiefly with ("the meeting" -> the UN committee
@@ -409,6 +414,20 @@ std::optional<EventMemory::Party> counterpart(const EventMemory& memory, const M
   return best;
 }
 
+// Who lately accused or criticised `country` ("New Delhi accuses Islamabad of ..."):
+// the source of the latest disapproval (root 11) aimed at it in this sentence or the two
+// before.
+std::optional<EventMemory::Party> accuser_of(const EventMemory& memory, const std::string& country) {
+  constexpr size_t kAccusationWindow = 2;
+  for (auto it = memory.entries.rbegin(); it != memory.entries.rend(); ++it) {
+    if (memory.sentences - it->sentence > kAccusationWindow) break;
+    if (it->root == "11" && it->source && it->target && it->target->country == country &&
+        it->source->country != country)
+      return it->source;
+  }
+  return std::nullopt;
+}
+
 // A mention of a remembered actor, on the words that refer to it here.
 int add_implicit_mention(Sentence& s, uint32_t first, uint32_t last, const EventMemory::Party& party) {
   Mention m;
@@ -423,18 +442,6 @@ int add_implicit_mention(Sentence& s, uint32_t first, uint32_t last, const Event
   m.is_pronoun = true;
   s.mentions.push_back(std::move(m));
   return static_cast<int>(s.mentions.size()) - 1;
-}
-
-// Is token k part of the object of verb v ("announced sweeping retaliatory measures"),
-// rather than of a clause v reports ("said troops exchanged gunfire")?
-bool in_object_of(const Context& c, uint32_t k, uint32_t v) {
-  for (int depth = 0; depth < 6 && k != v; ++depth) {
-    const Token& t = c.s.tokens[k];
-    if (t.head < 0 || rel_is(t, "ccomp") || rel_is(t, "parataxis") || rel_is(t, "advcl") || rel_is(t, "root"))
-      return false;
-    k = static_cast<uint32_t>(t.head);
-  }
-  return k == v;
 }
 
 // Is the clause of token v reported speech ("said the swap would take place")? One of
@@ -840,6 +847,17 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         for (int sp : speakers)
           cands.push_back({sp, m, code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
       }
+      // "Islamabad has denied any involvement, calling efforts to tie Pakistan to the
+      // attack ...": a denial that names no one else answers the accusation against the
+      // speaker; it is aimed at the accuser, not at the act it mentions.
+      if (seen.empty() && p.elements[0].lemma == "deny")
+        if (const auto accuser = accuser_of(memory, s.mentions[source].country);
+            accuser && !speaker_countries.count(accuser->country)) {
+          const int m = add_implicit_mention(s, t.first, t.last, *accuser);
+          for (int sp : speakers)
+            cands.push_back({sp, m, code, &t, mod == Modality::Hypothetical ? Modality::Asserted : mod, true});
+          continue;
+        }
       // "said the strike occurred": a remembered act in the content is about its actor
       for (uint32_t k = 0; k < n; ++k) {
         if (!remembered[k] || speaker_countries.count(remembered[k]->source->country) ||
@@ -1037,6 +1055,11 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       if (const auto party = noun.empty() ? std::nullopt : chief_party(memory, noun, s.mentions[source].country))
         target = add_implicit_mention(s, t.last, t.last, *party);
     }
+    // "Islamabad has denied any involvement": a denial answers the accusation against its
+    // speaker, so its target is the accuser, not an act it mentions.
+    if (p.elements[0].lemma == "deny" && (target < 0 || s.mentions[target].entry == "event anaphora"))
+      if (const auto accuser = accuser_of(memory, s.mentions[source].country))
+        target = add_implicit_mention(s, t.first, t.last, *accuser);
     std::vector<int> targets;
     if (target >= 0) targets = coordinated(c, target);
     if (targets.empty()) {
@@ -1167,8 +1190,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
 
   // A statement whose speaker does something more specific to the same actor in the
   // same sentence ("China announced tariffs on the US", "Zelensky said he is open to a
-  // meeting") is that act, not an 01 as well -- unless it reports an act of force in a
-  // clause of its own ("its forces targeted Gaza, the military said": both).
+  // meeting") is that act, not an 01 as well -- unless it reports an act of force: no one
+  // uses force by speaking, so "its forces targeted Gaza, the military said" and "both
+  // sides acknowledged an exchange of fire" are statements too.
   std::vector<Candidate> kept;
   for (const auto& cd : cands) {
     bool redundant = false;
@@ -1177,7 +1201,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         if (other.code.compare(0, 2, "01") != 0 && other.target >= 0 && other.mod == Modality::Asserted &&
             s.mentions[other.source].country == s.mentions[cd.source].country &&
             s.mentions[other.target].country == s.mentions[cd.target].country &&
-            (!c.parsed || !is_force_root(other.code) || in_object_of(c, other.trig->first, cd.trig->first)))
+            !is_force_root(other.code))
           redundant = true;
     }
     if (!redundant) kept.push_back(cd);
