@@ -336,6 +336,8 @@ TEST(EventCoder, AnAccusedActIsAllegedNotReported) {
 
 TEST(EventCoder, AStrikeThatKilledIsOneAct) {
   EXPECT_EQ(events("An Israeli air strike killed 15 members of a Palestinian family."), V{"ISR>PSE:19"});
+  // the strike's target, not the place of the hit
+  EXPECT_EQ(events("An Israeli missile strike hit the Iranian consulate in Damascus."), V{"ISR>IRN:19"});
   // an act of another kind of force by the same source stays
   EXPECT_TRUE(has(events("Russian troops shelled the town and killed five Ukrainian civilians."), "RUS>UKR:18"));
 }

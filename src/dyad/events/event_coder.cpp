@@ -1255,7 +1255,8 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
 
   // "An Israeli air strike killed 15 members of a family": a verb of force whose subject
   // (or the noun it qualifies) is a nominal act of force of the same source reports that
-  // act's effect, not a second act.
+  // act's effect, not a second act ("a missile strike hit the consulate ... in Damascus":
+  // the strike's target, not the place of the hit).
   if (c.parsed) {
     std::vector<bool> effect(s.events.size(), false);
     for (size_t a = 0; a < s.events.size(); ++a) {
@@ -1269,8 +1270,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         return k >= 0 && static_cast<int>(o.trigger_first) <= k && k <= static_cast<int>(o.trigger_last);
       };
       for (Event& o : s.events)
-        if (&o != &e && is_force_root(o.code) && o.modality == e.modality && (within(o, subj) || within(o, qualified)) && s.mentions[o.source].code == s.mentions[e.source].code &&
-            (o.target < 0 || e.target < 0 || s.mentions[o.target].code == s.mentions[e.target].code)) {
+        if (&o != &e && is_force_root(o.code) && o.modality == e.modality && (within(o, subj) || within(o, qualified)) && s.mentions[o.source].code == s.mentions[e.source].code) {
           if (o.target < 0) o.target = e.target;
           effect[a] = true;
           break;
