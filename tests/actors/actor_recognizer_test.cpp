@@ -147,6 +147,10 @@ TEST(ActorRecognizer, PlacesBlockAliasesInside) {
 
 TEST(ActorRecognizer, ModifiersAreNotActors) {
   EXPECT_EQ(codes("the Iran-backed militia"), V{});
+  EXPECT_EQ(codes("Russian-made drones"), V{});
+  // what a country owns or flies its flag on is its own
+  EXPECT_EQ(codes("a US-flagged tanker"), V{"USA"});
+  EXPECT_EQ(codes("an Israeli-owned ship"), V{"ISR"});
 }
 
 TEST(ActorRecognizer, DatelineIsNotAnActor) {

@@ -42,10 +42,13 @@ bool is_stop_word(const std::string& low) {
   return kStop.count(low) > 0;
 }
 
+// "Iran-backed militia", "Russian-made drones": the country only describes the thing,
+// which is not the country's. (What a country owns, flies its flag or leads -- "a
+// US-flagged tanker", "the Saudi-led coalition", "Russian-held territory" -- is its.)
 bool is_modifier_suffix(const std::string& low) {
   static const std::unordered_set<std::string> kSuffix = {
-      "backed", "led", "aligned", "allied", "based", "funded", "supported", "sponsored", "owned",
-      "flagged", "controlled", "held", "run", "linked", "affiliated", "made", "built", "born"};
+      "backed", "aligned", "allied", "based", "funded", "supported", "sponsored",
+      "linked", "affiliated", "made", "built", "born", "inspired", "trained", "armed"};
   return kSuffix.count(low) > 0;
 }
 
@@ -266,7 +269,7 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
                       std::isdigit(static_cast<unsigned char>(toks[k].form[0]));
       keep = capitalised;
     }
-    // "Iran-backed militia", "US-flagged tanker": the country only modifies.
+    // "Iran-backed militia": the country only modifies.
     if (keep && e.type != ActorType::Role && last + 2 < n && toks[last + 1].form == "-" &&
         is_modifier_suffix(low[last + 2]))
       keep = false;
