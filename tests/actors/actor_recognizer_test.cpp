@@ -145,6 +145,10 @@ TEST(ActorRecognizer, PlacesBlockAliasesInside) {
   EXPECT_EQ(codes("Ships sailed in the Gulf of Aden."), V{});
 }
 
+TEST(ActorRecognizer, NumbersMayStandBetweenACountryAndItsRoleNoun) {
+  EXPECT_EQ(parsed_codes("The ELN met Colombia's last five governments."), (V{"COLREB", "COLGOV"}));
+}
+
 TEST(ActorRecognizer, ModifiersAreNotActors) {
   EXPECT_EQ(codes("the Iran-backed militia"), V{});
   EXPECT_EQ(codes("Russian-made drones"), V{});

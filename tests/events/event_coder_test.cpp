@@ -334,6 +334,17 @@ TEST(EventCoder, AnAccusedActIsAllegedNotReported) {
   EXPECT_EQ(events("Washington blamed Tehran for backing the militias."), V{"USA>IRN:11"});
 }
 
+TEST(EventCoder, WhatAnAllegationAllegesIsNotReported) {
+  EXPECT_TRUE(events("The report alleged that Russian troops attacked Ukrainian civilians.").empty());
+  EXPECT_TRUE(has(events("The report alleged that Russian troops attacked Ukrainian civilians.", true), "RUS>UKR:19!hyp"));
+}
+
+TEST(EventCoder, WhoTakesPartInAnEventIsItsSource) {
+  EXPECT_TRUE(has(events("The ELN has taken part in failed negotiations with Colombia's last five governments."),
+                  "COL>COL:04"));
+  EXPECT_TRUE(has(events("Hungary participated in talks with Serbia."), "HUN>SRB:04"));
+}
+
 TEST(EventCoder, AStrikeThatKilledIsOneAct) {
   EXPECT_EQ(events("An Israeli air strike killed 15 members of a Palestinian family."), V{"ISR>PSE:19"});
   // the strike's target, not the place of the hit

@@ -326,9 +326,11 @@ void ActorRecognizer::recognize(std::string_view text, Sentence& s, const std::s
     for (uint32_t k = from + 1; k < to; ++k) {
       if (toks[k].form == "'s" || toks[k].form == "'") continue;
       if (!is_alpha_word(toks[k].form) || is_stop_word(low[k])) return false;
-      // only modifiers: "Iranian state media", never "India held joint military"
+      // only modifiers: "Iranian state media", "Colombia's last five governments", never
+      // "India held joint military"
       if (!toks[k].upos.empty()) {
-        if (toks[k].upos != "ADJ" && toks[k].upos != "NOUN" && toks[k].upos != "PROPN") return false;
+        if (toks[k].upos != "ADJ" && toks[k].upos != "NOUN" && toks[k].upos != "PROPN" && toks[k].upos != "NUM")
+          return false;
       } else if (low[k].size() > 3 && (low[k].compare(low[k].size() - 2, 2, "ed") == 0 ||
                                        low[k].compare(low[k].size() - 3, 3, "ing") == 0)) {
         return false;

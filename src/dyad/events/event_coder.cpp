@@ -478,6 +478,26 @@ bool proposed_by_noun(const Context& c, uint32_t to) {
   return false;
 }
 
+// Is verb v one of taking part ("participated in", "took part in", "engaged in"), whose
+// subject is a party to the event noun it governs?
+bool takes_part_in(const Context& c, uint32_t v) {
+  const std::string& lemma = c.s.tokens[v].lemma;
+  if (lemma == "participate" || lemma == "engage" || lemma == "join") return true;
+  if (lemma != "take") return false;
+  const int obj = child_with(c, v, "obj");
+  return obj >= 0 && c.low[static_cast<size_t>(obj)] == "part";
+}
+
+// Is token v in what an allegation alleges ("the report alleged that French troops took
+// part in the killing")? One of its governors is "allege".
+bool under_allegation(const Context& c, uint32_t v) {
+  int k = c.s.tokens[v].head;
+  for (int depth = 0; k >= 0 && depth < 4; ++depth, k = c.s.tokens[static_cast<size_t>(k)].head)
+    if (c.low[static_cast<size_t>(k)].compare(0, 5, "alleg") == 0 && c.s.tokens[static_cast<size_t>(k)].upos == "VERB")
+      return true;
+  return false;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -723,6 +743,7 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
     if (i >= 1 && (c.low[i - 1] == "of" || c.low[i - 1] == "for") && !p.noun && mod == Modality::Asserted &&
         alleged_by_clause(c, i - 1))
       mod = Modality::Hypothetical;
+    if (mod == Modality::Asserted && c.parsed && under_allegation(c, i)) mod = Modality::Hypothetical;
     if (question) mod = Modality::Hypothetical;
     // A cooperative act in a certain future -- "will visit Beijing", or "would" reported
     // after a speech verb ("Medinsky said the swap would take place") -- is the intent the
@@ -903,13 +924,14 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
             break;
           }
       }
-      if (source < 0 && c.parsed) {  // "China imposed retaliatory measures"
+      if (source < 0 && c.parsed) {  // "China imposed retaliatory measures", "the ELN took part in talks with"
         uint32_t noun = i;  // the phrase's head: "retaliatory" -> "measures"
         while ((rel_is(s.tokens[noun], "amod") || rel_is(s.tokens[noun], "compound")) &&
                s.tokens[noun].head > static_cast<int>(noun))
           noun = static_cast<uint32_t>(s.tokens[noun].head);
         const int verb = s.tokens[noun].head;
-        if (rel_is(s.tokens[noun], "obj") && verb >= 0 && kSupportVerbs.count(s.tokens[static_cast<size_t>(verb)].lemma))
+        if (verb >= 0 && ((rel_is(s.tokens[noun], "obj") && kSupportVerbs.count(s.tokens[static_cast<size_t>(verb)].lemma)) ||
+                          (rel_is(s.tokens[noun], "obl") && takes_part_in(c, static_cast<uint32_t>(verb)))))
           source = dep_subject(c, static_cast<uint32_t>(verb));
       }
       if (source < 0 && t.last + 2 < n && c.low[t.last + 1] == "between") {
