@@ -345,6 +345,13 @@ TEST(EventCoder, WhoTakesPartInAnEventIsItsSource) {
   EXPECT_TRUE(has(events("Hungary participated in talks with Serbia."), "HUN>SRB:04"));
 }
 
+TEST(EventCoder, AnActorOutsideTheObjectIsNoTarget) {
+  // the Palestinians are not attacked, and Gaza is where they are, not where the attacks are
+  EXPECT_EQ(events("Yemen's Houthis continue to attack shipping lanes in solidarity with Palestinians in Gaza."),
+            V{"YEM>---:19"});
+  EXPECT_TRUE(has(events("Russian troops attacked the Ukrainian city of Kharkiv."), "RUS>UKR:19"));
+}
+
 TEST(EventCoder, AStrikeThatKilledIsOneAct) {
   EXPECT_EQ(events("An Israeli air strike killed 15 members of a Palestinian family."), V{"ISR>PSE:19"});
   // the strike's target, not the place of the hit

@@ -293,6 +293,12 @@ int place_of_force(const Context& c, uint32_t from, int source) {
     const Mention& mm = ms[m];
     const int prep = locative_before(c, mm);
     if (prep < 0 || c.low[static_cast<uint32_t>(prep)] == "from") { k = mm.last; continue; }
+    // "in solidarity with Palestinians in Gaza": where another actor is, not the act
+    if (const int h = c.s.tokens[mm.head].head; c.parsed && h >= 0 && c.mention_at[static_cast<size_t>(h)] >= 0 &&
+                                                c.mention_at[static_cast<size_t>(h)] != m) {
+      k = mm.last;
+      continue;
+    }
     if (source >= 0 && ms[source].country == mm.country) return -1;
     return m;
   }
@@ -498,6 +504,20 @@ bool under_allegation(const Context& c, uint32_t v) {
   return false;
 }
 
+// Does verb v have an object that mention m is no part of ("attack shipping lanes in
+// solidarity with Palestinians": the Palestinians are not attacked)? False without one.
+bool outside_object(const Context& c, uint32_t v, const Mention& m) {
+  if (!c.parsed) return false;
+  const int obj = child_with(c, v, "obj");
+  if (obj < 0) return false;
+  int k = static_cast<int>(m.head);
+  for (int depth = 0; k >= 0 && depth < 5; ++depth, k = c.s.tokens[static_cast<size_t>(k)].head) {
+    if (k == obj) return false;
+    if (k == static_cast<int>(v)) return true;
+  }
+  return false;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -648,7 +668,8 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
               }
             } else if ((p.adjacent && (j > pos + 2 || c.low[j] == "of")) || c.low[j] == ",") {
               break;  // "received asylum from his ally, Russian media said": no slot across a comma
-            } else if (c.mention_at[j] >= 0 && !is_bare_possessive(c, c.mention_at[j])) {
+            } else if (c.mention_at[j] >= 0 && !is_bare_possessive(c, c.mention_at[j]) &&
+                       !(e == 1 && !p.noun && outside_object(c, i, s.mentions[c.mention_at[j]]))) {
               const int m = c.mention_at[j];
               (el.kind == PatternElement::Kind::Target ? t.target : t.source) = m;
               pos = s.mentions[m].last + 1;
