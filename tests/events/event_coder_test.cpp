@@ -352,6 +352,11 @@ TEST(EventCoder, AnActorOutsideTheObjectIsNoTarget) {
   EXPECT_TRUE(has(events("Russian troops attacked the Ukrainian city of Kharkiv."), "RUS>UKR:19"));
 }
 
+TEST(EventCoder, AStatementWhoseContentJudgesIsACriticism) {
+  EXPECT_TRUE(has(events("China's commerce ministry said the US tariffs seriously violate WTO rules."), "CHN>USA:11"));
+  EXPECT_TRUE(has(events("China's commerce ministry said the US tariffs take effect on Monday."), "CHN>USA:01"));
+}
+
 TEST(EventCoder, AStrikeThatKilledIsOneAct) {
   EXPECT_EQ(events("An Israeli air strike killed 15 members of a Palestinian family."), V{"ISR>PSE:19"});
   // the strike's target, not the place of the hit

@@ -878,6 +878,21 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
         if (k > 0 && kClauseJoin.count(c.low[k - 1]))
           for (int sp : speakers) content_from = std::max(content_from, s.mentions[sp].first);
       }
+      // "'The tariffs seriously violate WTO rules,' the ministry said": the content's
+      // words of judgement make the statement a criticism (data/events/statement_cues.tsv)
+      if (cues_ && code == "010")
+        for (uint32_t k = content_from; k < n; ++k) {
+          if (k >= t.first && k <= t.last) continue;
+          if (std::any_of(speakers.begin(), speakers.end(),
+                          [&](int sp) { return k >= s.mentions[sp].first && k <= s.mentions[sp].last; }))
+            continue;
+          const std::string* cue = cues_->code_of(s.tokens[k].lemma);
+          if (!cue) cue = cues_->code_of(c.low[k]);
+          if (cue) {
+            code = *cue;
+            break;
+          }
+        }
       std::set<std::string> seen;
       for (int m = 0; m < static_cast<int>(s.mentions.size()); ++m) {
         const Mention& mm = s.mentions[m];

@@ -12,6 +12,7 @@
 
 #include "dyad/core/document.h"
 #include "dyad/events/future_codes.h"
+#include "dyad/events/statement_cues.h"
 #include "dyad/events/verb_lexicon.h"
 
 namespace dyad {
@@ -37,8 +38,10 @@ struct EventMemory {
 class EventCoder {
  public:
   // future: how acts in a certain future are coded; none = as hypothetical acts.
-  explicit EventCoder(const VerbLexicon* lexicon, const FutureCodes* future = nullptr)
-      : lex_(lexicon), future_(future) {}
+  // cues: words that make a statement's content criticism, threat...; none = plain 010.
+  explicit EventCoder(const VerbLexicon* lexicon, const FutureCodes* future = nullptr,
+                      const StatementCues* cues = nullptr)
+      : lex_(lexicon), future_(future), cues_(cues) {}
   // A sentence on its own, with nothing before it.
   void code(Sentence& sentence) const {
     EventMemory fresh;
@@ -54,6 +57,7 @@ class EventCoder {
   std::string noun_root(const std::string& lemma) const;
   const VerbLexicon* lex_;
   const FutureCodes* future_;
+  const StatementCues* cues_;
 };
 
 }  // namespace dyad

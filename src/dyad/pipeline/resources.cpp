@@ -38,7 +38,8 @@ std::unique_ptr<Resources> Resources::load(const std::string& data_dir, const st
   r->lexicon = VerbLexicon::load(data_dir + "/events/verbs.tsv", data_dir + "/events/inflections.tsv",
                                  r->codebook);
   r->future_codes = FutureCodes::load(data_dir + "/events/future_codes.tsv", r->codebook);
-  r->coder = std::make_unique<EventCoder>(&r->lexicon, &r->future_codes);
+  r->statement_cues = StatementCues::load(data_dir + "/events/statement_cues.tsv", r->codebook);
+  r->coder = std::make_unique<EventCoder>(&r->lexicon, &r->future_codes, &r->statement_cues);
   if (syntax::Analyzer::available(models_dir))
     r->analyzer = std::make_shared<const syntax::Analyzer>(syntax::Analyzer::load(models_dir));
   else if (require_models)
@@ -71,6 +72,9 @@ std::vector<std::string> check_data(const std::string& data_dir) {
   });
   guard([&] {
     for (auto& p : FutureCodes::check(data_dir + "/events/future_codes.tsv", codebook)) problems.push_back(p);
+  });
+  guard([&] {
+    for (auto& p : StatementCues::check(data_dir + "/events/statement_cues.tsv", codebook)) problems.push_back(p);
   });
   guard([&] {
     for (auto& p : EventContext::check(data_dir, tokenizer)) problems.push_back(p);

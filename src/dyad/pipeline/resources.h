@@ -10,6 +10,7 @@
 #include "dyad/events/codebook.h"
 #include "dyad/events/event_coder.h"
 #include "dyad/events/future_codes.h"
+#include "dyad/events/statement_cues.h"
 #include "dyad/events/verb_lexicon.h"
 #include "dyad/text/abbreviations.h"
 #include "dyad/text/sentence_splitter.h"
@@ -34,6 +35,7 @@ struct Resources {
   Codebook codebook;
   VerbLexicon lexicon;
   FutureCodes future_codes;
+  StatementCues statement_cues;
   std::unique_ptr<EventCoder> coder;
   std::shared_ptr<const syntax::Analyzer> analyzer;  // null when no model files are present
   std::unique_ptr<EventContext> context;  // event dates and locations (gazetteer, date words)
