@@ -38,6 +38,8 @@
 #include "dyad/core/utf8.h"
 #include "dyad/events/codebook.h"
 #include "dyad/events/event_coder.h"
+#include "dyad/events/future_codes.h"
+#include "dyad/events/statement_cues.h"
 #include "dyad/events/verb_lexicon.h"
 #include "dyad/io/article_reader.h"
 #include "dyad/io/event_writer.h"
@@ -411,7 +413,8 @@ inline void actor_dictionary_one(const uint8_t* data, size_t size) {
   });
 }
 
-// 4b. data/events/verbs.tsv + inflections.tsv, against the real codebook.
+// 4b. data/events/verbs.tsv + inflections.tsv (and future_codes.tsv, statement_cues.tsv),
+// against the real codebook.
 inline void verb_lexicon_one(const uint8_t* data, size_t size) {
   const auto bytes = as_view(data, size);
   const Codebook& codebook = real_codebook();
@@ -433,6 +436,11 @@ inline void verb_lexicon_one(const uint8_t* data, size_t size) {
   expect_runtime_error_only([&] { VerbLexicon::load(empty, tsv, codebook); });
   // The same bytes as both files: inflections of the patterns' own lemmas.
   expect_runtime_error_only([&] { use(VerbLexicon::load(tsv, tsv, codebook)); });
+  // ... and as the other event tables (future_codes.tsv, statement_cues.tsv)
+  expect_runtime_error_only([&] { FutureCodes::check(tsv, codebook); });
+  expect_runtime_error_only([&] { (void)FutureCodes::load(tsv, codebook).intent_of("0841"); });
+  expect_runtime_error_only([&] { StatementCues::check(tsv, codebook); });
+  expect_runtime_error_only([&] { (void)StatementCues::load(tsv, codebook).code_of("illegal"); });
 }
 
 // 4c. data/events/codebook.tsv, then a small lexicon checked against it.
