@@ -357,6 +357,12 @@ TEST(EventCoder, AStatementWhoseContentJudgesIsACriticism) {
   EXPECT_TRUE(has(events("China's commerce ministry said the US tariffs take effect on Monday."), "CHN>USA:01"));
 }
 
+TEST(EventCoder, AFutureUnderIfOrWhetherIsNoIntent) {
+  EXPECT_TRUE(has(events("Trump will meet Putin next week."), "USA>RUS:03"));
+  EXPECT_TRUE(events("Reporters asked whether Trump will meet Putin next week.").empty());
+  EXPECT_TRUE(has(events("Reporters asked whether Trump will meet Putin next week.", true), "USA>RUS:04!hyp"));
+}
+
 TEST(EventCoder, AStrikeThatKilledIsOneAct) {
   EXPECT_EQ(events("An Israeli air strike killed 15 members of a Palestinian family."), V{"ISR>PSE:19"});
   // the strike's target, not the place of the hit

@@ -518,6 +518,16 @@ bool outside_object(const Context& c, uint32_t v, const Mention& m) {
   return false;
 }
 
+// Is token v's clause, or one governing it, introduced by "if", "whether" or "unless"?
+bool under_condition(const Context& c, uint32_t v) {
+  int k = static_cast<int>(v);
+  for (int depth = 0; k >= 0 && depth < 4; ++depth, k = c.s.tokens[static_cast<size_t>(k)].head)
+    for (uint32_t ch : c.children[static_cast<size_t>(k)])
+      if (c.s.tokens[ch].deprel == "mark" && (c.low[ch] == "if" || c.low[ch] == "whether" || c.low[ch] == "unless"))
+        return true;
+  return false;
+}
+
 struct Trigger;
 bool all_words_matched(const EventPattern& p, const Trigger& t, const Sentence& s, const Context& c,
                        const VerbLexicon& lex);
@@ -790,6 +800,9 @@ void EventCoder::code(Sentence& s, EventMemory& memory) const {
       bool conditional = false;
       for (uint32_t k = t.last + 1; k < n && !is_clause_break(c.low[k]); ++k)
         conditional = conditional || c.low[k] == "if" || c.low[k] == "unless";
+      // "asked if there will ever be a situation when he will meet the Taliban": a clause
+      // under "if"/"whether" is no certain future
+      conditional = conditional || (c.parsed && under_condition(c, i));
       if (conditional && (will || would)) mod = Modality::Hypothetical;
       if (!other_modal && !conditional && (will || (would && c.parsed && reported_speech(c, i, *lex_)))) {
         const std::string changed = negated ? future_->refusal_of(p.code) : future_->intent_of(p.code);
